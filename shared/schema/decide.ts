@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { RFM_SEGMENTS } from '../rfm.js';
+import { ConsentSchema, TraitsSchema } from './common.js';
+import { ContentSchema } from './content.js';
+import { LIMITS } from './limits.js';
+import { ProfileSchema, SourceSchema } from './profile.js';
+
+const Key = z.string().max(LIMITS.idLength);
+
+export const DecideRequestSchema = z.object({
+  site: Key,
+  visitor: z.string().min(8).max(LIMITS.idLength).nullable(),
+  consent: ConsentSchema,
+  context: z.object({
+    url: z.string().max(2048),
+    referrer: z.string().max(2048).optional(),
+    language: z.string().max(35).optional(),
+    timezone: z.string().max(64).optional(),
+  }),
+  profile: ProfileSchema.optional(),
+  traits: TraitsSchema.optional(),
+  /** Slots on this page; all configured slots when absent. */
+  slots: z.array(Key).max(LIMITS.listItems).optional(),
+  /** Arms the SDK already holds, kept so changed weights never move a visitor. */
+  assignments: z.record(Key, Key).optional(),
+  /** Debug: slot → variant. Forced views are flagged and never counted. */
+  force: z.record(Key, Key).optional(),
+  /** A signed identify: traits uploaded for this customer apply only when it checks. */
+  identity: z.object({ customerId: z.string().min(1).max(128), signature: z.string().max(128) }).optional(),
+});
+export type DecideRequest = z.infer<typeof DecideRequestSchema>;
+
+export const RecommendedItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: z.string(),
+  price: z.number(),
+  image: z.string().optional(),
+  url: z.string().optional(),
+  reason: z.string(),
+});
+
+export const SlotDecisionSchema = z.object({
+  variant: z.string(),
+  content: ContentSchema.optional(),
+  items: z.array(RecommendedItemSchema).optional(),
+  experiment: z.string().optional(),
+  forced: z.boolean().optional(),
+});
+
+export const DecideResponseSchema = z.object({
+  configVersion: z.string(),
+  segments: z.array(z.string()),
+  persona: z.object({ id: z.string(), name: z.string() }).nullable(),
+  rfm: z
+    .object({
+      recencyDays: z.number(),
+      frequency: z.number(),
+      monetary: z.number(),
+      r: z.number(),
+      f: z.number(),
+      m: z.number(),
+      segment: z.enum(RFM_SEGMENTS),
+      clv: z.number(),
+    })
+    .nullable(),
+  context: z.object({
+    country: z.string().nullable(),
+    region: z.string().nullable(),
+    city: z.string().nullable(),
+    device: z.enum(['mobile', 'tablet', 'desktop', 'bot']),
+    source: SourceSchema,
+  }),
+  slots: z.record(z.string(), SlotDecisionSchema),
+  experiments: z.array(z.object({ id: z.string(), variant: z.string(), slot: z.string() })),
+  identity: z.object({ status: z.enum(['verified', 'unsigned', 'invalid', 'unknown']), reason: z.string().optional() }).optional(),
+});
+export type DecideResponse = z.infer<typeof DecideResponseSchema>;
+export type SlotDecision = z.infer<typeof SlotDecisionSchema>;
+export type RecommendedItem = z.infer<typeof RecommendedItemSchema>;
