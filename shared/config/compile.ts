@@ -1,0 +1,157 @@
+import type { Config, Experiment } from '../schema/config.js';
+import { compileCondition, referencedSegments, type Predicate, type RuleIssue } from '../rules/compile.js';
+
+export type Path = (string | number)[];
+export interface ConfigIssue {
+  path: Path;
+  message: string;
+}
+
+export interface CompiledSegment {
+  id: string;
+  test: Predicate;
+}
+export interface CompiledVariant {
+  id: string;
+  test: Predicate;
+  content: Config['slots'][string]['variants'][number]['content'];
+}
+export interface CompiledExperiment {
+  spec: Experiment;
+  audience: Predicate;
+  goalFilter: Predicate | null;
+}
+export interface CompiledManual {
+  test: Predicate;
+  ids: string[];
+}
+
+/** A config turned into closures once per version; decide only calls them. */
+export interface CompiledConfig {
+  config: Config;
+  /** In dependency order: a segment's referenced segments come before it. */
+  segments: CompiledSegment[];
+  personas: { id: string; name: string; test: Predicate }[];
+  variants: Record<string, CompiledVariant[]>;
+  manual: Record<string, CompiledManual[]>;
+  experiments: CompiledExperiment[];
+}
+
+/**
+ * Compiles every condition in a schema-valid config and checks what the schema cannot:
+ * unique ids, segment references and cycles, experiments pointing at real slots. Every
+ * problem is reported with its JSON path; a config with any problem is rejected whole.
+ */
+export function compileConfig(config: Config): { compiled?: CompiledConfig; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const compile = (cond: unknown, at: Path): Predicate => {
+    const { predicate, issues: found } = compileCondition(cond, at);
+    issues.push(...found.map((i: RuleIssue) => ({ path: i.path, message: i.message })));
+    return predicate;
+  };
+
+  uniqueIds(config.segments, ['segments'], issues);
+  uniqueIds(config.personas, ['personas'], issues);
+  uniqueIds(config.experiments, ['experiments'], issues);
+
+  const segmentTests = new Map(config.segments.map((s, i) => [s.id, compile(s.when, ['segments', i, 'when'])]));
+  const order = orderSegments(config, issues);
+  const personas = config.personas.map((p, i) => ({ id: p.id, name: p.name, test: compile(p.when, ['personas', i, 'when']) }));
+  checkSegmentRefs(config, issues);
+
+  const variants: CompiledConfig['variants'] = {};
+  const manual: CompiledConfig['manual'] = {};
+  for (const [slotId, slot] of Object.entries(config.slots)) {
+    uniqueIds(slot.variants, ['slots', slotId, 'variants'], issues);
+    variants[slotId] = slot.variants.map((v, i) => ({
+      id: v.id,
+      content: v.content,
+      test: compile(v.when, ['slots', slotId, 'variants', i, 'when']),
+    }));
+    manual[slotId] = (slot.recommendations?.manual ?? []).map((m, i) => ({
+      ids: m.ids,
+      test: compile(m.when, ['slots', slotId, 'recommendations', 'manual', i, 'when']),
+    }));
+  }
+
+  const experiments = config.experiments.map((spec, i) => {
+    const at: Path = ['experiments', i];
+    if (!config.slots[spec.slot]) issues.push({ path: [...at, 'slot'], message: `slot "${spec.slot}" is not defined in slots` });
+    uniqueIds(spec.variants, [...at, 'variants'], issues);
+    if (spec.variants.reduce((sum, v) => sum + v.weight, 0) <= 0)
+      issues.push({ path: [...at, 'variants'], message: 'variant weights must add up to more than 0' });
+    return {
+      spec,
+      audience: compile(spec.audience, [...at, 'audience']),
+      goalFilter: spec.goal.filter ? compile(spec.goal.filter, [...at, 'goal', 'filter']) : null,
+    };
+  });
+
+  if (issues.length) return { issues };
+  return {
+    issues,
+    compiled: {
+      config,
+      segments: order.map((id) => ({ id, test: segmentTests.get(id)! })),
+      personas,
+      variants,
+      manual,
+      experiments,
+    },
+  };
+}
+
+function uniqueIds(list: { id: string }[], at: Path, issues: ConfigIssue[]): void {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.id)) issues.push({ path: [...at, i, 'id'], message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
+  });
+}
+
+/** Every condition that may mention `segments`, with its path. */
+function conditionsWithPaths(config: Config): [unknown, Path][] {
+  const out: [unknown, Path][] = [];
+  config.segments.forEach((s, i) => out.push([s.when, ['segments', i, 'when']]));
+  config.personas.forEach((p, i) => out.push([p.when, ['personas', i, 'when']]));
+  for (const [slotId, slot] of Object.entries(config.slots)) {
+    slot.variants.forEach((v, i) => out.push([v.when, ['slots', slotId, 'variants', i, 'when']]));
+    slot.recommendations?.manual?.forEach((m, i) =>
+      out.push([m.when, ['slots', slotId, 'recommendations', 'manual', i, 'when']]),
+    );
+  }
+  config.experiments.forEach((e, i) => out.push([e.audience, ['experiments', i, 'audience']]));
+  return out;
+}
+
+function checkSegmentRefs(config: Config, issues: ConfigIssue[]): void {
+  const known = new Set(config.segments.map((s) => s.id));
+  for (const [cond, at] of conditionsWithPaths(config)) {
+    for (const ref of referencedSegments(cond)) {
+      if (!known.has(ref)) issues.push({ path: at, message: `refers to segment "${ref}", which is not defined` });
+    }
+  }
+}
+
+/** Topological order of segments (depth-first); a cycle is reported with its members. */
+function orderSegments(config: Config, issues: ConfigIssue[]): string[] {
+  const index = new Map(config.segments.map((s, i) => [s.id, i]));
+  const deps = new Map(config.segments.map((s) => [s.id, referencedSegments(s.when).filter((r) => index.has(r))]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const order: string[] = [];
+  const visit = (id: string, trail: string[]): void => {
+    const st = state.get(id);
+    if (st === 'done') return;
+    if (st === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      issues.push({ path: ['segments', index.get(id)!, 'when'], message: `segment cycle: ${cycle.join(' → ')}` });
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const dep of deps.get(id) ?? []) visit(dep, [...trail, id]);
+    state.set(id, 'done');
+    order.push(id);
+  };
+  for (const s of config.segments) visit(s.id, []);
+  return order;
+}
