@@ -3,6 +3,7 @@ import {
   chanceToBeatControl,
   chiSquarePValue,
   diffCI,
+  proportionCI,
   meanVariance,
   relativeUpliftCI,
   requiredSampleSize,
@@ -89,6 +90,22 @@ describe('confidence intervals (coverage by simulation: 2,000 simulated A/B test
       return lo <= p2 / p1 - 1 && p2 / p1 - 1 <= hi;
     }).length;
     expect(Math.abs(covered / runs.length - 0.95)).toBeLessThan(0.015);
+  });
+
+  it('proportionCI (Wilson) covers one arm\'s true rate about 95 % of the time', () => {
+    const covered = runs.filter(([c1]) => {
+      const [lo, hi] = proportionCI(c1, n);
+      return lo <= p1 && p1 <= hi;
+    }).length;
+    expect(Math.abs(covered / runs.length - 0.95)).toBeLessThan(0.015);
+  });
+
+  it('proportionCI with no conversions runs from 0 to z²/(n + z²), the closed form of Wilson at 0', () => {
+    const z2 = 1.959963984540054 ** 2;
+    const [lo, hi] = proportionCI(0, 10);
+    expect(lo).toBe(0);
+    expect(hi).toBeCloseTo(z2 / (10 + z2), 12);
+    expect(proportionCI(0, 0)).toEqual([0, 1]);
   });
 
   it('a 99 % interval is wider than a 95 % one', () => {

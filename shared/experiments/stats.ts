@@ -38,6 +38,20 @@ export function twoProportionZTest(c1: number, n1: number, c2: number, n2: numbe
   return { z, pValue: 2 * normalCdf(-Math.abs(z)) };
 }
 
+/**
+ * Wilson score interval of one arm's conversion rate: unlike the Wald interval it stays
+ * inside [0, 1] and keeps its coverage with few visitors or a rate near 0.
+ */
+export function proportionCI(c: number, n: number, level = 0.95): Interval {
+  if (n <= 0) return [0, 1];
+  const z = twoSidedZ(level);
+  const p = c / n;
+  const z2n = (z * z) / n;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
 /** Wald interval (unpooled variance) of the absolute difference p2 − p1. */
 export function diffCI(c1: number, n1: number, c2: number, n2: number, level = 0.95): Interval {
   const p1 = c1 / n1;
