@@ -1,0 +1,96 @@
+/**
+ * BG/NBD ("beta-geometric / negative binomial distribution") model of repeat purchasing,
+ * after Fader, Hardie and Lee (2005), "Counting your customers the easy way".
+ * While alive a customer buys at a Poisson rate λ ~ Gamma(r, α); after each repeat
+ * purchase they drop out with probability p ~ Beta(a, b). A customer's history is
+ * (x repeat purchases, the last at t_x, observed for T since their first purchase).
+ */
+import { logAddExp, logHyp2f1 } from './math/hypergeometric.js';
+import { logGamma } from './math/logGamma.js';
+import { minimize } from './math/nelderMead.js';
+
+export interface BgnbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface RepeatHistory {
+  /** Repeat transactions (the first purchase excluded). */
+  x: number;
+  /** Time of the last purchase, from the first. */
+  tx: number;
+  /** Time observed, from the first purchase to the end of the period. */
+  T: number;
+}
+
+/** ln L for one customer: eq. (6) of the paper, combined in log space. */
+export function customerLogLikelihood({ r, alpha, a, b }: BgnbdParams, { x, tx, T }: RepeatHistory): number {
+  const base =
+    logGamma(r + x) - logGamma(r) + r * Math.log(alpha) +
+    logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+  const stillAlive = -(r + x) * Math.log(alpha + T);
+  if (x === 0) return base + stillAlive;
+  const droppedOut = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  return base + logAddExp(stillAlive, droppedOut);
+}
+
+export function bgnbdLogLikelihood(params: BgnbdParams, histories: readonly RepeatHistory[]): number {
+  return weighted(histories).reduce((sum, g) => sum + g.weight * customerLogLikelihood(params, g), 0);
+}
+
+export interface BgnbdFit extends BgnbdParams {
+  logLikelihood: number;
+}
+
+/** Maximum-likelihood fit; Nelder–Mead on the log parameters keeps all four positive. */
+export function fitBgnbd(histories: readonly RepeatHistory[]): BgnbdFit {
+  if (histories.length === 0) throw new Error('BG/NBD needs at least one customer');
+  const groups = weighted(histories);
+  const totalX = histories.reduce((s, h) => s + h.x, 0);
+  const totalT = histories.reduce((s, h) => s + h.T, 0);
+  // Start from the observed repeat rate (λ = r/α with r = 1) and a moderate dropout.
+  const start = [0, Math.log(Math.max(totalT, 1e-9) / Math.max(totalX, 1)), Math.log(0.8), Math.log(2.5)];
+  const toParams = (t: number[]): BgnbdParams => ({ r: Math.exp(t[0]), alpha: Math.exp(t[1]), a: Math.exp(t[2]), b: Math.exp(t[3]) });
+  const best = minimize((t) => {
+    const p = toParams(t);
+    let ll = 0;
+    for (const g of groups) ll += g.weight * customerLogLikelihood(p, g);
+    return -ll;
+  }, start);
+  return { ...toParams(best.x), logLikelihood: -best.value };
+}
+
+/** P(alive | history): eq. (13). Somebody who never repeated cannot have dropped out. */
+export function pAlive({ r, alpha, a, b }: BgnbdParams, { x, tx, T }: RepeatHistory): number {
+  if (x === 0) return 1;
+  return 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x));
+}
+
+/** E[Y(t) | history]: expected purchases in the next t time units, eq. (10). */
+export function expectedPurchases(params: BgnbdParams, history: RepeatHistory, t: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = params;
+  const { x, T } = history;
+  const logTail =
+    (r + x) * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
+  const ifAlive = ((a + b + x - 1) / (a - 1)) * -Math.expm1(logTail);
+  return ifAlive * (x === 0 ? 1 : pAlive(params, history));
+}
+
+interface WeightedHistory extends RepeatHistory {
+  weight: number;
+}
+
+/** Identical histories (common with whole-day times) share one likelihood term. */
+function weighted(histories: readonly RepeatHistory[]): WeightedHistory[] {
+  const groups = new Map<string, WeightedHistory>();
+  for (const h of histories) {
+    const key = `${h.x}|${h.tx}|${h.T}`;
+    const g = groups.get(key);
+    if (g) g.weight++;
+    else groups.set(key, { x: h.x, tx: h.tx, T: h.T, weight: 1 });
+  }
+  return [...groups.values()];
+}
