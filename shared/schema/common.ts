@@ -27,11 +27,13 @@ export type Consent = z.infer<typeof ConsentSchema>;
  * object's prototype are refused outright.
  */
 export const TraitsSchema = z
-  .record(z.string().max(64), z.unknown())
+  .unknown()
+  // Checked on the raw JSON, before any copy: a copy would already have followed `__proto__`.
   .superRefine((value, ctx) => {
     const problem = traitsProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .pipe(z.record(z.string().max(64), z.unknown()));
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

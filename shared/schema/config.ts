@@ -97,7 +97,13 @@ export const ConfigSchema = z.object({
   clv: z
     .object({ horizonMonths: z.number().positive().max(120), margin: z.number().min(0).max(1) })
     .default({ ...DEFAULT_CLV }),
-  cart: z.object({ abandonAfterMinutes: z.number().positive().max(60 * 24 * 90) }).default({ abandonAfterMinutes: 30 }),
+  cart: z
+    .object({
+      abandonAfterMinutes: z.number().positive().max(60 * 24 * 90).default(30),
+      /** Order value that ships free; gives rules and copy `cart.toFreeShipping`. */
+      freeShippingAbove: z.number().positive().optional(),
+    })
+    .default({ abandonAfterMinutes: 30 }),
   segments: z.array(SegmentSchema).default([]),
   personas: z.array(PersonaSchema).default([]),
   slots: z.record(Id, SlotSchema).default({}),

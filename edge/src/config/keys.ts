@@ -1,0 +1,8 @@
+/** Every KV key of a site starts with `site:<site>:`, so a site's data lists and deletes as one. */
+export const keys = {
+  pointer: (site: string) => `site:${site}:config:current`,
+  version: (site: string, version: string) => `site:${site}:config:v:${version}`,
+  versionPrefix: (site: string) => `site:${site}:config:v:`,
+  traits: (site: string, customerId: string) => `site:${site}:traits:${customerId}`,
+  identitySecret: (site: string) => `site:${site}:identity-secret`,
+};

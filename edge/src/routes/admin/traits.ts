@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { TraitsSchema } from '../../../../shared/schema/common.js';
+import { LIMITS } from '../../../../shared/schema/limits.js';
+import { keys } from '../../config/keys.js';
+import type { AppEnv } from '../../env.js';
+import { readJson, readText } from '../../http/body.js';
+import { problem, type Problem } from '../../http/problems.js';
+
+const LineSchema = z.object({ customer_id: z.string().min(1).max(128) }).catchall(z.unknown());
+
+/**
+ * Traits of identified customers (from the persona builder or a CRM), one NDJSON line
+ * each. All lines are checked before anything is written: a file with a bad line is
+ * refused whole with every line number, so an upload is never half applied.
+ */
+export const traitsRoutes = new Hono<AppEnv>()
+  .put('/sites/:site/traits', async (c) => {
+    const site = c.req.param('site');
+    const text = await readText(c, LIMITS.adminBodyBytes);
+    if (text instanceof Response) return text;
+    const issues: Problem[] = [];
+    const rows: [string, Record<string, unknown>][] = [];
+    text.split('\n').forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line) return;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        issues.push({ path: [`line ${i + 1}`], message: 'not valid JSON' });
+        return;
+      }
+      const parsed = LineSchema.safeParse(json);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) issues.push({ path: [`line ${i + 1}`, ...issue.path.map(String)], message: issue.message });
+        return;
+      }
+      const { customer_id, ...traits } = parsed.data;
+      const checked = TraitsSchema.safeParse(traits);
+      if (!checked.success) issues.push({ path: [`line ${i + 1}`], message: checked.error.issues[0].message });
+      else rows.push([customer_id, checked.data]);
+    });
+    if (issues.length) return problem(c, 422, 'traits rejected; nothing was written', issues);
+    for (let i = 0; i < rows.length; i += 50) {
+      await Promise.all(rows.slice(i, i + 50).map(([id, traits]) => c.env.KV.put(keys.traits(site, id), JSON.stringify(traits))));
+    }
+    return c.json({ written: rows.length });
+  })
+  .put('/sites/:site/identity-secret', async (c) => {
+    const body = await readJson(c, z.object({ secret: z.string().min(32).max(256) }), 4096);
+    if (body instanceof Response) return body;
+    await c.env.KV.put(keys.identitySecret(c.req.param('site')), body.secret);
+    return c.body(null, 204);
+  });

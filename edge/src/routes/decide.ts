@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { DecideRequestSchema } from '../../../shared/schema/decide.js';
+import { LIMITS } from '../../../shared/schema/limits.js';
+import { edgeContext } from '../decide/context.js';
+import { decide } from '../decide/decide.js';
+import { verifiedTraits } from '../decide/identity.js';
+import type { AppEnv } from '../env.js';
+import { readJson } from '../http/body.js';
+import { siteFor } from './site.js';
+import { recommenderFor } from './recommender.js';
+
+export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
+  c.header('Cache-Control', 'no-store');
+  const request = await readJson(c, DecideRequestSchema, LIMITS.decideBodyBytes);
+  if (request instanceof Response) return request;
+  const loaded = await siteFor(c, request.site);
+  if (loaded instanceof Response) return loaded;
+
+  const now = Date.now();
+  const cf = c.req.raw.cf as { country?: string; region?: string; city?: string; timezone?: string } | undefined;
+  const context = edgeContext(request, { userAgent: c.req.header('user-agent'), chMobile: c.req.header('sec-ch-ua-mobile'), cf }, now);
+  const identity = request.consent.personalization ? await verifiedTraits(c.env.KV, request.site, request.identity) : undefined;
+  const traits = identity?.traits ? { ...request.traits, ...identity.traits } : request.traits;
+  const recommend = await recommenderFor(c.env, loaded, request);
+  const response = decide({ loaded, request, context, traits, now, recommend });
+  if (identity) response.identity = { status: identity.status, ...(identity.reason && { reason: identity.reason }) };
+  return c.json(response);
+});
