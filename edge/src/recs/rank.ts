@@ -1,5 +1,5 @@
 import type { Product } from '../../../shared/schema/catalog.js';
-import type { Condition, Recommendations, Strategy } from '../../../shared/schema/config.js';
+import type { Recommendations, Strategy } from '../../../shared/schema/config.js';
 import type { RecommendedItem } from '../../../shared/schema/decide.js';
 import type { Profile } from '../../../shared/schema/profile.js';
 import type { CatalogIndex } from './catalog-store.js';
@@ -13,8 +13,11 @@ export interface RecommendInput {
   lists: Lists | null;
   /** The product the page is about: it seeds the item-to-item strategies and is never shown. */
   currentProductId?: string;
-  /** Evaluates a `manual` entry's `when` against the visitor; without it only `{}` matches. */
-  evaluate?: (condition: Condition) => boolean;
+  /**
+   * Ids of the slot's first `manual` entry whose `when` matches this visitor. The caller picks
+   * it with the predicates its compiled config already holds, so nothing is compiled here.
+   */
+  manualIds?: readonly string[];
   /** The config's `recommendations.bestsellers`, for a site without purchase data yet. */
   siteBestsellers?: readonly string[];
 }
@@ -84,7 +87,7 @@ function candidates(strategy: Strategy, input: RecommendInput): Iterable<string>
     case 'bestsellers':
       return bestsellers(input);
     case 'manual':
-      return manual(input);
+      return input.manualIds ?? [];
   }
 }
 
@@ -170,11 +173,6 @@ function* bestsellers(input: RecommendInput): Generator<string> {
   yield* ids(input.lists?.bestsellers ?? []);
   yield* input.siteBestsellers ?? [];
   yield* input.index.ids;
-}
-
-function manual(input: RecommendInput): readonly string[] {
-  const entry = (input.slot.manual ?? []).find((m) => Object.keys(m.when).length === 0 || (input.evaluate?.(m.when) ?? false));
-  return entry?.ids ?? [];
 }
 
 /** Joins picks with their catalog records; a pick whose record is gone (mid-update) is dropped. */
