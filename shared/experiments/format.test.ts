@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCount, formatPercent, formatPValue, formatSplit } from './format';
+import { formatChance, formatChange, formatCount, formatPercent, formatPValue, formatSplit } from './format';
 
 describe('format', () => {
   it.each([
@@ -13,6 +13,9 @@ describe('format', () => {
     [formatPValue(0.0001), 'p=0.0001'],
     [formatPValue(0.00000004), 'p<0.0001'],
     [formatPValue(1), 'p=1'],
+    [formatChance(0.997), 'over 99%'],
+    [formatChance(0.004), 'under 1%'],
+    [formatChance(0.734), '73%'],
     [formatSplit([0.5, 0.5]), '50/50'],
     [formatSplit([1, 1, 2]), '25/25/50'],
     [formatSplit([1, 2]), '33.3/66.7'],

@@ -22,6 +22,13 @@ export function formatChange(fraction: number, digits = 1): string {
   return fraction > 0 ? `+${text}` : `\u2212${text}`;
 }
 
+/** A probability for people: rounding 99.7 % up to "100%" would promise a certainty the data cannot give. */
+export function formatChance(p: number): string {
+  if (p > 0.99) return 'over 99%';
+  if (p < 0.01) return 'under 1%';
+  return formatPercent(p, 0);
+}
+
 /** "p=0.034", "p=0.0001", "p<0.0001": two significant digits, never a misleading "p=0". */
 export function formatPValue(p: number): string {
   if (p < 0.0001) return 'p<0.0001';

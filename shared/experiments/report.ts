@@ -5,7 +5,7 @@
  * All rates, uplifts, intervals and chances are fractions (0.31 = +31 %). The control is
  * the experiment's first variant; every other arm is compared with it.
  */
-import { formatChange, formatCount, formatPercent, formatPValue, formatSplit } from './format';
+import { formatChance, formatChange, formatCount, formatPercent, formatPValue, formatSplit } from './format';
 import {
   chanceToBeatControl,
   type Interval,
@@ -336,13 +336,6 @@ function evidence(v: VariantReport): string {
   if (v.pValue !== null) parts.push(formatPValue(v.pValue));
   if (v.chanceToWin !== null) parts.push(`${formatChance(v.chanceToWin)} chance to beat the control`);
   return parts.join('; ');
-}
-
-/** Rounding 99.7 % up to "100%" would promise certainty the data cannot give. */
-function formatChance(p: number): string {
-  if (p > 0.99) return 'over 99%';
-  if (p < 0.01) return 'under 1%';
-  return formatPercent(p, 0);
 }
 
 const quote = (id: string): string => `\u201c${id}\u201d`;
