@@ -1,0 +1,51 @@
+// Builds the SDK bundles the Worker serves and the ESM package for bundlers.
+// `node sdk/build.mjs` or `import { buildSdk } from './sdk/build.mjs'`.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'sdk/src');
+const publicDir = join(root, 'dist/public');
+const esmDir = join(root, 'dist/sdk');
+
+const browser = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', write: false };
+
+async function bundle(entry, format) {
+  const result = await build({ ...browser, entryPoints: [join(src, entry)], format });
+  return result.outputFiles[0].contents;
+}
+
+/** Builds everything and returns the manifest: `{file, bytes, gzip}` of the main bundle. */
+export async function buildSdk() {
+  await mkdir(publicDir, { recursive: true });
+  await rm(esmDir, { recursive: true, force: true });
+  await mkdir(esmDir, { recursive: true });
+
+  const [main, debug] = await Promise.all([bundle('iife.ts', 'iife'), bundle('debug/panel.ts', 'iife')]);
+  const hash = createHash('sha256').update(main).digest('hex').slice(0, 8);
+  const file = `sdk-${hash}.js`;
+  // Older versioned files go: a cached HTML page may still name one for a while, but the
+  // Worker serves whatever is in dist/public, and only the current one belongs there.
+  for (const old of await readdir(publicDir)) {
+    if (/^sdk-[0-9a-f]{8}\.js$/.test(old) && old !== file) await rm(join(publicDir, old));
+  }
+  const manifest = { file, bytes: main.length, gzip: gzipSync(main, { level: 9 }).length };
+  await Promise.all([
+    writeFile(join(publicDir, 'sdk.js'), main),
+    writeFile(join(publicDir, file), main),
+    writeFile(join(publicDir, 'sdk-debug.js'), debug),
+    writeFile(join(publicDir, 'sdk-manifest.json'), JSON.stringify(manifest, null, 2) + '\n'),
+    build({ ...browser, minify: false, write: true, entryPoints: [join(src, 'index.ts')], format: 'esm', outfile: join(esmDir, 'index.js'), external: ['idb-keyval', 'js-cookie'] }),
+    copyFile(join(root, 'sdk/index.d.ts'), join(esmDir, 'index.d.ts')),
+  ]);
+  return manifest;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const manifest = await buildSdk();
+  console.log(`dist/public/${manifest.file}: ${manifest.bytes} B min, ${manifest.gzip} B gzip`);
+}

@@ -1,0 +1,99 @@
+// Types of the ESM build (dist/sdk/index.js), self-contained so a shop's bundler needs
+// nothing else. sdk/src/index.test.ts checks them against the shared zod contracts.
+
+export interface Consent {
+  analytics: boolean;
+  personalization: boolean;
+}
+
+export interface InitOptions {
+  site: string;
+  /** The edge's origin, e.g. `https://edge.example`. */
+  endpoint: string;
+  /** Decide timeout in ms (default 800). */
+  timeout?: number;
+  /** Hide slot elements while a decision is pending, for at most this many ms (true = 300). */
+  antiFlicker?: boolean | number;
+  /** Read GA4 e-commerce events the shop already pushes to `dataLayer`. */
+  dataLayer?: boolean;
+  /** Consent collected elsewhere (e.g. the site's CMP) that applies from the start. */
+  consent?: Consent;
+  /** Track a `page_view` automatically (default true). */
+  pageView?: boolean;
+}
+
+export interface Content {
+  headline?: string;
+  body?: string;
+  image?: { src: string; alt: string };
+  cta?: { label: string; href: string };
+  [field: string]: string | { src: string; alt: string } | { label: string; href: string } | undefined;
+}
+
+export interface RecommendedItem {
+  id: string;
+  name: string;
+  category: string;
+  price: number;
+  image?: string;
+  url?: string;
+  reason: string;
+}
+
+export interface SlotDecision {
+  variant: string;
+  content?: Content;
+  items?: RecommendedItem[];
+  experiment?: string;
+  forced?: boolean;
+}
+
+export interface DecideResponse {
+  configVersion: string;
+  segments: string[];
+  persona: { id: string; name: string } | null;
+  rfm: {
+    recencyDays: number;
+    frequency: number;
+    monetary: number;
+    r: number;
+    f: number;
+    m: number;
+    segment: string;
+    clv: number;
+  } | null;
+  context: {
+    country: string | null;
+    region: string | null;
+    city: string | null;
+    device: 'mobile' | 'tablet' | 'desktop' | 'bot';
+    source: 'ads' | 'organic' | 'email' | 'social' | 'referral' | 'direct';
+  };
+  slots: Record<string, SlotDecision>;
+  experiments: { id: string; variant: string; slot: string }[];
+  identity?: { status: 'verified' | 'unsigned' | 'invalid' | 'unknown'; reason?: string };
+}
+
+/** GA4 e-commerce parameters; custom events may carry other scalar parameters. */
+export interface EventParams {
+  items?: { item_id: string; item_name?: string; item_category?: string; price?: number; quantity?: number }[];
+  value?: number;
+  currency?: string;
+  transaction_id?: string;
+  search_term?: string;
+  [param: string]: unknown;
+}
+
+/** Every command, as the script tag's `vitrine(…)` takes it. Never rejects. */
+export declare function vitrine(command: string, ...args: unknown[]): Promise<unknown>;
+export declare function init(options: InitOptions): Promise<void>;
+export declare function consent(granted: Consent): Promise<void>;
+export declare function track(name: string, params?: EventParams): Promise<void>;
+export declare function identify(customerId: string, options?: { signature?: string }): Promise<void>;
+export declare function set(traits: Record<string, unknown>): Promise<void>;
+/** The edge's decision, rendered into the page's slots; null when it failed or timed out. */
+export declare function decide(): Promise<DecideResponse | null | undefined>;
+export declare function on(event: 'decision', listener: (decision: DecideResponse) => void): Promise<void>;
+export declare function on(event: 'ready', listener: () => void): Promise<void>;
+/** Deletes the cookie and IndexedDB data and asks the edge to forget this visitor. */
+export declare function forget(): Promise<void>;

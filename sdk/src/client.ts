@@ -1,0 +1,264 @@
+import { createCollector } from './collect.js';
+import { DENIED, fromConsentMode, mayStore, withGpc } from './consent.js';
+import { parseForce, pageContext, post, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
+import { fromDataLayer, makeEvent, uid } from './events.js';
+import { compact } from './log.js';
+import { createRunner, type Command } from './queue.js';
+import { hideSlots, renderSlots, slotNames } from './render.js';
+import { readAll, readCookie, removeCookie, wipeDatabase, write, writeCookie, type Key } from './storage.js';
+import { emptyAggregate, summarize, type Aggregate } from './summary.js';
+import type { Consent, InitOptions, TrackedEvent } from './types.js';
+
+type Listener = (value?: unknown) => void;
+interface Identity {
+  customerId?: string;
+  signature?: string;
+  traits?: Record<string, unknown>;
+}
+type Saved = Partial<Record<Key, unknown>>;
+type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown };
+
+/**
+ * One Vitrine instance for a page: its state lives in this closure, and every public
+ * command goes through one serial runner so queued commands keep their order.
+ */
+export function createClient(win: Win = window): Command {
+  let options: (InitOptions & { endpoint: string }) | undefined;
+  let consent: Consent = DENIED;
+  let visitor: string | null = null;
+  let aggregate: Aggregate = emptyAggregate();
+  let log: TrackedEvent[] = [];
+  let decision: DecideResponse | null = null;
+  let assignments: Record<string, string> = {};
+  let exposed: string[] = [];
+  let identity: Identity = {};
+  let force = parseForce(location.search);
+  let started = false;
+  let pageViewed = false;
+  let painted = false;
+  let warned = false;
+  const listeners: Record<string, Listener[]> = {};
+
+  /** The page hears from us at most once: one warning, never an exception. */
+  const warn = (error: unknown) => {
+    if (!warned) console.warn('[vitrine]', (error as Error)?.message ?? error);
+    warned = true;
+  };
+  const enqueue = createRunner(warn);
+  const emit = (name: string, value?: unknown) => listeners[name]?.forEach((fn) => enqueue(() => fn(value)));
+  const save = (key: Key, value: unknown) => mayStore(consent) && write(key, value);
+
+  const collector = createCollector(
+    () => `${options!.endpoint}/v1/collect`,
+    () =>
+      options && visitor && consent.analytics
+        ? { site: options.site, visitor, consent, segments: decision?.segments.slice(0, 50) }
+        : null,
+    (events) => save('out', events),
+  );
+
+  /** Deletes cookie and database at once and asks the edge to drop this visitor id. */
+  async function erase() {
+    const id = visitor;
+    consent = DENIED;
+    visitor = null;
+    identity = {};
+    removeCookie();
+    restore({});
+    collector.clear();
+    await wipeDatabase();
+    if (id && options) await post(`${options.endpoint}/v1/forget`, { site: options.site, visitor: id }, 5000);
+  }
+
+  function restore(saved: Saved) {
+    aggregate = (saved.agg as Aggregate) ?? emptyAggregate();
+    log = (saved.log as TrackedEvent[]) ?? [];
+    decision = (saved.dec as DecideResponse) ?? null;
+    assignments = (saved.asg as Record<string, string>) ?? {};
+    exposed = (saved.exp as string[]) ?? [];
+    identity = { ...(saved.me as Identity), ...identity };
+  }
+
+  async function load() {
+    const saved = await readAll();
+    restore(saved);
+    collector.load(saved.out as TrackedEvent[]);
+  }
+
+  async function setConsent(requested: Consent) {
+    const next = withGpc({ analytics: !!requested.analytics, personalization: !!requested.personalization }, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl);
+    if (!mayStore(next)) return visitor ? erase() : undefined;
+    const first = !visitor;
+    visitor ??= uid();
+    consent = next;
+    writeCookie(visitor, consent);
+    if (first) {
+      await load();
+      save('me', identity);
+    }
+    // A purpose withdrawn takes its data with it.
+    if (!consent.analytics) collector.clear(), save('out', []);
+    if (!consent.personalization) {
+      aggregate = emptyAggregate();
+      log = [];
+      ['log', 'agg', 'dec'].forEach((key) => save(key as Key, undefined));
+    }
+    if (started && !pageViewed) trackPageView();
+  }
+
+  function track(name: string, params?: Record<string, unknown>) {
+    if (!mayStore(consent)) return;
+    const event = makeEvent(name, params, Date.now());
+    if (force) event.forced = true;
+    if (consent.personalization) {
+      const before = aggregate;
+      ({ aggregate, log } = compact(aggregate, [...log, event], event.ts));
+      save('log', log);
+      if (aggregate !== before) save('agg', aggregate);
+    }
+    if (consent.analytics) collector.add(event);
+  }
+
+  function trackPageView() {
+    if (options?.pageView === false || !mayStore(consent)) return;
+    pageViewed = true;
+    track('page_view', { page_location: location.href, page_referrer: document.referrer || undefined });
+  }
+
+  /** Renders a decision and sends one exposure per experiment per visitor, never for forced views. */
+  function show(d: DecideResponse) {
+    const names = renderSlots(document, d.slots);
+    if (names.length && !painted) performance.mark('vitrine:painted');
+    painted ||= names.length > 0;
+    for (const name of names) {
+      const { experiment, variant, forced } = d.slots[name];
+      if (!experiment || forced || !consent.analytics || exposed.includes(experiment)) continue;
+      exposed.push(experiment);
+      save('exp', exposed);
+      track('exposure', { experiment, variant });
+    }
+  }
+
+  async function decide(): Promise<DecideResponse | null> {
+    if (!options) throw new Error('call init first');
+    const personal = consent.personalization;
+    if (personal && decision && !painted) show(decision);
+    const reveal = options.antiFlicker && !painted ? hideSlots(document, options.antiFlicker === true ? 300 : options.antiFlicker) : null;
+    const slots = slotNames(document);
+    const body: DecideRequest = {
+      site: options.site,
+      visitor: mayStore(consent) ? visitor : null,
+      consent,
+      context: pageContext(),
+      slots: slots.length ? slots : undefined,
+      force,
+      assignments: mayStore(consent) ? assignments : undefined,
+    };
+    if (personal) {
+      body.profile = summarize(aggregate, log);
+      body.traits = identity.traits;
+      if (identity.customerId) body.identity = { customerId: identity.customerId, signature: identity.signature ?? '' };
+    }
+    try {
+      const fresh = await requestDecision(options.endpoint, body, options.timeout ?? 800);
+      decision = fresh;
+      for (const e of fresh.experiments) assignments[e.id] = e.variant;
+      save('asg', assignments);
+      if (personal) save('dec', fresh);
+      show(fresh);
+      emit('decision', fresh);
+      return fresh;
+    } catch (error) {
+      warn(error);
+      return null;
+    } finally {
+      reveal?.();
+    }
+  }
+
+  function onDataLayer(entry: unknown) {
+    const signal = fromConsentMode(entry, consent, false);
+    if (signal) return setConsent(signal);
+    const ecommerce = options?.dataLayer && fromDataLayer(entry);
+    if (ecommerce) track(...ecommerce);
+  }
+
+  /**
+   * Folds the consent signals already in `dataLayer` into `initial`, queues the e-commerce
+   * events already there (when the site opted in) and hears every later push.
+   */
+  function watchDataLayer(initial: Consent, withDefaults: boolean): Consent {
+    const layer = (win.dataLayer ??= []);
+    let c = initial;
+    for (const entry of layer) {
+      c = fromConsentMode(entry, c, withDefaults) ?? c;
+      const ecommerce = options!.dataLayer && fromDataLayer(entry);
+      if (ecommerce) enqueue(() => track(...ecommerce));
+    }
+    const push = layer.push;
+    layer.push = (...entries) => {
+      entries.forEach((entry) => enqueue(() => onDataLayer(entry)));
+      return push.apply(layer, entries);
+    };
+    return c;
+  }
+
+  async function start() {
+    trackPageView();
+    await decide();
+    started = true;
+    emit('ready');
+    if (/[?&]vitrine_debug=1/.test(location.search)) loadDebugPanel();
+  }
+
+  function loadDebugPanel() {
+    win.vitrineDebug = {
+      state: () => ({ consent, visitor, profile: summarize(aggregate, log), decision, force }),
+      force: (slot: string, variant: string) => enqueue(() => ((force = { ...force, [slot]: variant }), decide())),
+    };
+    const script = document.createElement('script');
+    script.src = `${options!.endpoint}/sdk-debug.js`;
+    document.head.appendChild(script);
+  }
+
+  const commands: Record<string, (...args: never[]) => unknown> = {
+    async init(o: InitOptions) {
+      if (options) return;
+      if (!win.performance.getEntriesByName('vitrine:start').length) performance.mark('vitrine:start');
+      options = { ...o, endpoint: o.endpoint.replace(/\/+$/, '') };
+      const saved = readCookie();
+      if (saved) {
+        ({ visitor, consent } = saved);
+        await load();
+      }
+      await setConsent(watchDataLayer(o.consent ?? consent, !saved && !o.consent));
+      addEventListener('online', () => collector.flush());
+      addEventListener('pagehide', collector.beacon);
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && collector.beacon());
+      // After whatever the page queued in the same tick (consent, identify, set…).
+      setTimeout(() => enqueue(start));
+    },
+    consent: setConsent,
+    track,
+    identify(customerId: string, opts?: { signature?: string }) {
+      identity = { ...identity, customerId: String(customerId), signature: opts?.signature };
+      save('me', identity);
+    },
+    set(traits: Record<string, unknown>) {
+      identity = { ...identity, traits: { ...identity.traits, ...traits } };
+      save('me', identity);
+    },
+    decide,
+    on(name: string, fn: Listener) {
+      (listeners[name] ??= []).push(fn);
+      if (name === 'ready' && started) enqueue(fn);
+    },
+    forget: erase,
+  };
+
+  return (command, ...args) =>
+    enqueue(() => {
+      if (!Object.hasOwn(commands, command)) throw new Error(`unknown command "${command}"`);
+      return commands[command](...(args as never[]));
+    });
+}

@@ -1,0 +1,33 @@
+import type { Consent } from './types.js';
+
+export const DENIED: Consent = { analytics: false, personalization: false };
+
+/** Either purpose lets us keep a visitor id and local data; neither means nothing is stored. */
+export const mayStore = (c: Consent) => c.analytics || c.personalization;
+
+/** Global Privacy Control vetoes every purpose, whatever else was granted. */
+export function withGpc(c: Consent, gpc: boolean | undefined): Consent {
+  return gpc ? DENIED : c;
+}
+
+/**
+ * Folds a Google Consent Mode v2 command (`gtag('consent', 'default'|'update', {…})` as it
+ * sits in `dataLayer`) over `current`: `analytics_storage` sets analytics and
+ * `personalization_storage` sets personalization; a command that names neither leaves
+ * things as they are. Returns null when the entry is not a consent command we follow.
+ *
+ * A `default` is what a CMP pushes on every page before it restores the visitor's stored
+ * choice with an `update`, so it only counts when no choice is known yet (`withDefaults`);
+ * otherwise every page view would first wipe a consenting visitor.
+ */
+export function fromConsentMode(entry: unknown, current: Consent, withDefaults: boolean): Consent | null {
+  const e = entry as Record<number, unknown> | null;
+  if (!e || e[0] !== 'consent' || (e[1] !== 'update' && !(withDefaults && e[1] === 'default'))) return null;
+  if (!e[2] || typeof e[2] !== 'object') return null;
+  const s = e[2] as Record<string, unknown>;
+  const read = (key: string, was: boolean) => (s[key] === undefined ? was : s[key] === 'granted');
+  return {
+    analytics: read('analytics_storage', current.analytics),
+    personalization: read('personalization_storage', current.personalization),
+  };
+}

@@ -1,0 +1,44 @@
+import type { DecideRequest, DecideResponse } from '../../shared/schema/decide.js';
+
+export type { DecideRequest, DecideResponse };
+
+/** `?vitrine_force=hero:thrillers,promo:spring` → `{hero: 'thrillers', promo: 'spring'}`. */
+export function parseForce(search: string): Record<string, string> | undefined {
+  const raw = new URLSearchParams(search).get('vitrine_force');
+  if (!raw) return undefined;
+  const pairs = raw.split(',').map((p) => p.split(':')).filter((p) => p.length === 2 && p[0] && p[1]);
+  return pairs.length ? Object.fromEntries(pairs) : undefined;
+}
+
+/** What the page itself tells the edge: enough for a contextual decision without consent. */
+export function pageContext(): DecideRequest['context'] {
+  return {
+    url: location.href.slice(0, 2048),
+    referrer: document.referrer.slice(0, 2048) || undefined,
+    language: navigator.language,
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}
+
+/** POSTs JSON to the edge and aborts after `timeoutMs` (the promise then rejects). */
+export async function post(url: string, body: unknown, timeoutMs: number): Promise<Response> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    return await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: abort.signal,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The edge's decision, or a rejection on timeout, network error or any non-2xx answer. */
+export async function requestDecision(endpoint: string, body: DecideRequest, timeoutMs: number): Promise<DecideResponse> {
+  const res = await post(`${endpoint}/v1/decide`, body, timeoutMs);
+  if (!res.ok) throw new Error(`decide answered ${res.status}`);
+  return res.json();
+}

@@ -1,0 +1,30 @@
+/**
+ * Vitrine for bundlers. The same commands as the script tag, as functions:
+ * `init({site, endpoint})`, then `consent`, `track`, `decide`… Each returns a promise
+ * that never rejects (failures end in one console warning and `undefined`/`null`).
+ */
+import { createClient } from './client.js';
+import type { Command } from './queue.js';
+import type { Consent, InitOptions } from './types.js';
+import type { DecideResponse } from './decide.js';
+
+export type { Consent, InitOptions, DecideResponse };
+export type { TrackedEvent } from './types.js';
+
+let client: Command | undefined;
+/** The instance is made on first use, so importing this module on a server does nothing. */
+export const vitrine: Command = (command, ...args) => (client ??= createClient())(command, ...args);
+
+export const init = (options: InitOptions) => vitrine('init', options) as Promise<void>;
+export const consent = (granted: Consent) => vitrine('consent', granted) as Promise<void>;
+export const track = (name: string, params?: Record<string, unknown>) => vitrine('track', name, params) as Promise<void>;
+export const identify = (customerId: string, options?: { signature?: string }) =>
+  vitrine('identify', customerId, options) as Promise<void>;
+export const set = (traits: Record<string, unknown>) => vitrine('set', traits) as Promise<void>;
+export const decide = () => vitrine('decide') as Promise<DecideResponse | null | undefined>;
+export function on(event: 'decision', listener: (decision: DecideResponse) => void): Promise<void>;
+export function on(event: 'ready', listener: () => void): Promise<void>;
+export function on(event: string, listener: (value: never) => void) {
+  return vitrine('on', event, listener) as Promise<void>;
+}
+export const forget = () => vitrine('forget') as Promise<void>;

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compact, LOG_LIMITS } from './log.js';
+import { emptyAggregate, summarize } from './summary.js';
+import type { TrackedEvent } from './types.js';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 5, 1);
+
+const names = ['page_view', 'view_item', 'add_to_cart', 'remove_from_cart', 'purchase', 'custom'];
+const arbEvent = fc.record({
+  gapMin: fc.integer({ min: 0, max: 60 * 24 * 3 }),
+  name: fc.constantFrom(...names),
+  id: fc.constantFrom('a', 'b', 'c', 'd'),
+  category: fc.constantFrom('x', 'y', 'z'),
+  price: fc.integer({ min: 1, max: 500 }),
+  quantity: fc.integer({ min: 1, max: 3 }),
+});
+
+type Spec = { gapMin: number; name: string; id: string; category: string; price: number; quantity: number };
+
+/** A time-ordered log ending at NOW. */
+function toLog(specs: Spec[]): TrackedEvent[] {
+  let ts = NOW;
+  const reversed = [...specs].reverse().map((s, i) => {
+    ts -= s.gapMin * 60_000;
+    return {
+      id: `e${i}`,
+      name: s.name,
+      ts,
+      page_location: 'https://shop.example/',
+      items: [{ item_id: s.id, item_category: s.category, price: s.price, quantity: s.quantity }],
+      value: s.price * s.quantity,
+    };
+  });
+  return reversed.reverse();
+}
+
+describe('compact', () => {
+  it('keeps the summary exactly as it was while the log shrinks to its limits', () => {
+    const limits = { count: 10, ageMs: 7 * DAY };
+    fc.assert(
+      fc.property(fc.array(arbEvent, { maxLength: 60 }), (specs) => {
+        const log = toLog(specs);
+        const { aggregate, log: kept } = compact(emptyAggregate(), log, NOW, limits);
+        expect(kept.length).toBeLessThanOrEqual(limits.count);
+        expect(kept.every((e) => e.ts >= NOW - limits.ageMs)).toBe(true);
+        expect(summarize(aggregate, kept)).toEqual(summarize(emptyAggregate(), log));
+      }),
+    );
+  });
+
+  it('keeps the summary right over many rounds of compaction, one event at a time', () => {
+    const log = toLog(Array.from({ length: 300 }, (_, i) => ({ gapMin: 60 * 7, name: names[i % names.length], id: 'abcd'[i % 4], category: 'xyz'[i % 3], price: 10 + i, quantity: 1 })));
+    let state = { aggregate: emptyAggregate(), log: [] as TrackedEvent[] };
+    for (const e of log) state = compact(state.aggregate, [...state.log, e], e.ts);
+    expect(state.log.length).toBeLessThanOrEqual(LOG_LIMITS.count);
+    expect(summarize(state.aggregate, state.log)).toEqual(summarize(emptyAggregate(), log));
+  });
+
+  it.each([
+    ['a short, recent log stays whole', 5, 0, 5],
+    ['a log over the count limit keeps the newest', LOG_LIMITS.count + 7, 0, LOG_LIMITS.count],
+    ['events past the age limit leave', 5, 1, 0],
+  ])('%s', (_, length, ageFactor, expectedLength) => {
+    const log = Array.from({ length }, (_, i) => ({ id: `e${i}`, name: 'page_view', ts: NOW - ageFactor * (LOG_LIMITS.ageMs + DAY) + i }));
+    expect(compact(emptyAggregate(), log, NOW).log).toHaveLength(expectedLength);
+  });
+});

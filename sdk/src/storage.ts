@@ -1,0 +1,60 @@
+import { createStore, getMany, set, type UseStore } from 'idb-keyval';
+import Cookies from 'js-cookie';
+import type { Consent } from './types.js';
+
+export const DB_NAME = 'vitrine';
+export const COOKIE = 'vitrine_id';
+/** Thirteen months is the longest a consent-based analytics cookie may live (CNIL); 390 days stays under it. */
+const COOKIE_DAYS = 390;
+
+/** What the SDK keeps in IndexedDB, by key. */
+export const KEYS = ['log', 'agg', 'out', 'dec', 'asg', 'exp', 'me'] as const;
+export type Key = (typeof KEYS)[number];
+
+let store: UseStore | undefined;
+
+/**
+ * The database is only created on first use, and `useStore` is only ever called once
+ * consent allows storage, so a visitor who never consents has no database at all.
+ */
+const useStore = () => (store ??= createStore(DB_NAME, 'kv'));
+
+export async function readAll(): Promise<Partial<Record<Key, unknown>>> {
+  const values = await getMany([...KEYS], useStore());
+  return Object.fromEntries(KEYS.map((k, i) => [k, values[i]]));
+}
+
+/** Writes are fire-and-forget: memory is the truth for this page, IndexedDB for the next. */
+export function write(key: Key, value: unknown): Promise<void> {
+  return set(key, value, useStore()).catch(() => {});
+}
+
+/**
+ * Deletes the whole database. The open connection is closed first, otherwise the delete
+ * stays blocked until the page unloads.
+ */
+export async function wipeDatabase(): Promise<void> {
+  const s = store;
+  store = undefined;
+  if (s) await s('readonly', (os) => os.transaction.db.close()).catch(() => {});
+  await new Promise((done) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = req.onerror = req.onblocked = done;
+  });
+}
+
+/** The visitor id cookie, `<id>.<analytics><personalization>`: its consent travels with it. */
+export function readCookie(): { visitor: string; consent: Consent } | null {
+  const m = /^([a-z0-9]{16})\.([01])([01])$/.exec(Cookies.get(COOKIE) ?? '');
+  return m && { visitor: m[1], consent: { analytics: m[2] === '1', personalization: m[3] === '1' } };
+}
+
+export function writeCookie(visitor: string, c: Consent): void {
+  Cookies.set(COOKIE, `${visitor}.${+c.analytics}${+c.personalization}`, {
+    expires: COOKIE_DAYS,
+    sameSite: 'Lax',
+    secure: location.protocol === 'https:',
+  });
+}
+
+export const removeCookie = () => Cookies.remove(COOKIE);

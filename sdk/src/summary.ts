@@ -1,0 +1,127 @@
+import type { CategoryStats, Profile } from '../../shared/schema/profile.js';
+import { startsSession } from './session.js';
+import { classifySource } from './source.js';
+import type { Item, TrackedEvent } from './types.js';
+
+/**
+ * Running totals over the event log. Folding events one at a time is what lets old events
+ * leave the log (compaction) without changing the summary: the aggregate already holds
+ * everything they contributed.
+ */
+export interface Aggregate extends Required<Pick<Profile, 'sessions' | 'pageviews' | 'categories' | 'viewed' | 'carted' | 'purchased'>> {
+  firstSeen?: number;
+  purchases: { count: number; revenue: number; first?: number; last?: number };
+  cart: { items: number; value: number; updated?: number };
+  source: Profile['source'] & {};
+  /** Last event time, for session breaks. */
+  lastTs?: number;
+  /** A session began and no page_view has named its source yet. */
+  newSession?: boolean;
+  /** Sum, count and maximum of viewed prices. */
+  priceSum: number;
+  priceCount: number;
+  maxPrice?: number;
+}
+
+/** Recently seen product ids kept per list, most recent first. */
+export const RECENT_IDS = 20;
+const MAX_CATEGORIES = 50;
+
+export function emptyAggregate(): Aggregate {
+  return {
+    sessions: 0,
+    pageviews: 0,
+    purchases: { count: 0, revenue: 0 },
+    categories: {},
+    viewed: [],
+    carted: [],
+    purchased: [],
+    cart: { items: 0, value: 0 },
+    source: {},
+    priceSum: 0,
+    priceCount: 0,
+  };
+}
+
+const pushRecent = (list: string[], id: string) => {
+  const i = list.indexOf(id);
+  if (i >= 0) list.splice(i, 1);
+  list.unshift(id);
+  list.length = Math.min(list.length, RECENT_IDS);
+};
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const lineValue = (items: Item[]) => items.reduce((sum, i) => sum + (i.price ?? 0) * (i.quantity ?? 1), 0);
+
+/** Adds one event to the aggregate, in place. Events must come in time order. */
+export function fold(a: Aggregate, e: TrackedEvent): Aggregate {
+  a.firstSeen ??= e.ts;
+  if (startsSession(a.lastTs, e.ts)) {
+    a.sessions++;
+    a.newSession = true;
+  }
+  a.lastTs = e.ts;
+  const items = e.items ?? [];
+  // The edge takes at most 50 categories; past that, new ones are not tracked.
+  const category = ({ item_category: k }: Item): CategoryStats | undefined =>
+    k ? (a.categories[k] ?? (Object.keys(a.categories).length < MAX_CATEGORIES ? (a.categories[k] = {}) : undefined)) : undefined;
+  switch (e.name) {
+    case 'page_view':
+      a.pageviews++;
+      if (a.newSession) {
+        a.source.last = classifySource(e.page_location ?? '', e.page_referrer ?? '');
+        a.source.first ??= a.source.last;
+        a.newSession = false;
+      }
+      break;
+    case 'view_item':
+      for (const i of items) {
+        pushRecent(a.viewed, i.item_id);
+        const c = category(i);
+        if (c) c.views = (c.views ?? 0) + 1;
+        if (i.price === undefined) continue;
+        a.priceSum += i.price;
+        a.priceCount++;
+        a.maxPrice = Math.max(a.maxPrice ?? 0, i.price);
+        if (c) c.maxViewedPrice = Math.max(c.maxViewedPrice ?? 0, i.price);
+      }
+      break;
+    case 'add_to_cart':
+    case 'remove_from_cart': {
+      const sign = e.name === 'add_to_cart' ? 1 : -1;
+      for (const i of items) {
+        if (sign > 0) {
+          pushRecent(a.carted, i.item_id);
+          const c = category(i);
+          if (c) c.carts = (c.carts ?? 0) + 1;
+        }
+        a.cart.items = Math.max(0, a.cart.items + sign * (i.quantity ?? 1));
+      }
+      a.cart.value = a.cart.items ? Math.max(0, round2(a.cart.value + sign * lineValue(items))) : 0;
+      a.cart.updated = e.ts;
+      break;
+    }
+    case 'purchase': {
+      const p = a.purchases;
+      p.count++;
+      p.revenue = round2(p.revenue + (e.value ?? lineValue(items)));
+      p.first ??= e.ts;
+      p.last = e.ts;
+      for (const i of items) {
+        pushRecent(a.purchased, i.item_id);
+        const c = category(i);
+        if (!c) continue;
+        c.purchases = (c.purchases ?? 0) + 1;
+        if (i.price !== undefined) c.lastPurchasePrice = i.price;
+      }
+      a.cart = { items: 0, value: 0, updated: e.ts };
+    }
+  }
+  return a;
+}
+
+/** The profile summary a decide call carries, from the aggregate plus the events after it. */
+export function summarize(aggregate: Aggregate, log: readonly TrackedEvent[]): Profile {
+  const { lastTs, newSession, priceSum, priceCount, maxPrice, ...profile } = log.reduce(fold, structuredClone(aggregate));
+  return { ...profile, prices: { avgViewed: priceCount ? round2(priceSum / priceCount) : undefined, maxViewed: maxPrice } };
+}
