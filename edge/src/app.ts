@@ -4,7 +4,9 @@ import { requireAdmin } from './http/auth.js';
 import { problem } from './http/problems.js';
 import { configRoutes } from './routes/admin/config.js';
 import { previewRoute } from './routes/admin/preview.js';
+import { reportRoutes } from './routes/admin/report.js';
 import { traitsRoutes } from './routes/admin/traits.js';
+import { collectRoutes } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
@@ -13,12 +15,14 @@ const admin = new Hono<AppEnv>()
   .use('*', requireAdmin)
   .route('/', configRoutes)
   .route('/', previewRoute)
-  .route('/', traitsRoutes);
+  .route('/', traitsRoutes)
+  .route('/', reportRoutes);
 
 export const app = new Hono<AppEnv>()
   .get('/v1/health', (c) => c.json({ ok: true }))
   .route('/', preflightRoute)
   .route('/', decideRoute)
+  .route('/', collectRoutes)
   .route('/', sdkRoute)
   .route('/admin', admin);
 

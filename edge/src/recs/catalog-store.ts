@@ -55,7 +55,7 @@ export interface CatalogIndex {
   byCategory: ReadonlyMap<string, readonly number[]>;
 }
 
-type Shard = Record<string, Product>;
+export type Shard = Record<string, Product>;
 
 /** Own properties only: an id like "constructor" must not find Object's. */
 function productIn(shard: Shard | null | undefined, id: string): Product | undefined {
@@ -135,7 +135,7 @@ export function toCatalogIndex(stored: StoredIndex): CatalogIndex {
   };
 }
 
-async function readStoredIndex(kv: KVNamespace, site: string): Promise<StoredIndex | null> {
+export async function readStoredIndex(kv: KVNamespace, site: string): Promise<StoredIndex | null> {
   return kv.get<StoredIndex>(indexKey(site), 'json');
 }
 
@@ -258,21 +258,28 @@ function indexEntry(index: CatalogIndex, i: number): Product {
 
 /**
  * Full products for the given ids, in the order asked, skipping ids the catalog lacks.
- * Pass the index the caller already holds to save a read; each shard is read once.
+ * Pass the index the caller already holds to save a read; each shard is read once per call.
  */
 export async function getProducts(
   kv: KVNamespace,
   site: string,
   ids: readonly string[],
   index?: Pick<CatalogIndex, 'generation' | 'shards'> | null,
+  readShard: ShardReader = kvShardReader(kv),
 ): Promise<Product[]> {
   const pointer = index ?? (await readStoredIndex(kv, site));
   if (!pointer || ids.length === 0) return [];
   const shardNumbers = [...new Set(ids.map((id) => shardOf(id, pointer.shards)))];
   const shards = new Map(
-    await Promise.all(
-      shardNumbers.map(async (n) => [n, await kv.get<Shard>(shardKey(site, pointer.generation, n), 'json')] as const),
-    ),
+    await Promise.all(shardNumbers.map(async (n) => [n, await readShard(site, pointer.generation, n)] as const)),
   );
   return ids.flatMap((id) => productIn(shards.get(shardOf(id, pointer.shards)), id) ?? []);
 }
+
+export type ShardReader = (site: string, generation: string, n: number) => Promise<Shard | null>;
+
+/** Reads shards straight from KV; decide passes a caching reader instead. */
+export const kvShardReader =
+  (kv: KVNamespace): ShardReader =>
+  (site, generation, n) =>
+    kv.get<Shard>(shardKey(site, generation, n), 'json');

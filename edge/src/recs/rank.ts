@@ -176,7 +176,7 @@ function* bestsellers(input: RecommendInput): Generator<string> {
 }
 
 /** Joins picks with their catalog records; a pick whose record is gone (mid-update) is dropped. */
-export function toRecommendedItems(picks: readonly RankedPick[], products: readonly Product[]): RecommendedItem[] {
+export function toRecommendedItems(picks: readonly { id: string; reason: string }[], products: readonly Product[]): RecommendedItem[] {
   const byId = new Map(products.map((p) => [p.id, p]));
   return picks.flatMap(({ id, reason }) => {
     const p = byId.get(id);

@@ -1,5 +1,143 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { CompiledConfig } from '../../../shared/config/compile.js';
+import type { ExperimentInput } from '../../../shared/experiments/report.js';
+import type { VitrineEvent } from '../../../shared/schema/events.js';
+import { loadConfig } from '../config/cache.js';
 import type { Env } from '../env.js';
+import { buildLists, writeLists } from '../recs/lists.js';
+import { INTEREST_WEIGHT, readCoOccurrence, readPopularity, recordBasket, recordInterest, recordView } from './cooccurrence.js';
+import { armAggregates, dailyAggregates, recordConversion, recordExposure, segmentAggregates } from './experiments.js';
+import { RateLimiter } from './rate-limit.js';
+import { SCHEMA } from './schema.js';
+import { forgetVisitor, periodTotals, recordPurchase, recordVisit, type PeriodTotals } from './visitors.js';
 
-/** One per site: the counters that must add up (experiments, co-purchases, rate limits). */
-export class SiteStats extends DurableObject<Env> {}
+export interface CollectBatch {
+  site: string;
+  visitor: string;
+  client: string;
+  segments: string[];
+  events: VitrineEvent[];
+}
+export interface CollectOutcome {
+  accepted: number;
+  duplicates: number;
+  ignored: { index: number; reason: string }[];
+  retryAfter?: number;
+}
+
+/** Recommendation lists are rewritten at most this often, and only after new data. */
+export const LISTS_EVERY_MS = 60_000;
+const DEDUPE_DAYS = 30;
+const DAY = 86_400_000;
+
+/**
+ * One per site: the counters that must add up. Experiment exposures and conversions,
+ * co-purchase and co-view pairs, popularity, per-day visits by segment and the collect
+ * rate limit all live here, in SQLite, so each event counts exactly once.
+ */
+export class SiteStats extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  // A shop visitor sends a few events a minute; a shared office address sends many more.
+  private readonly perVisitor = new RateLimiter(300, 60_000);
+  private readonly perClient = new RateLimiter(10_000, 60_000);
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(SCHEMA);
+  }
+
+  async collect(batch: CollectBatch): Promise<CollectOutcome> {
+    const now = Date.now();
+    const wait = Math.max(
+      this.perVisitor.take(batch.visitor, batch.events.length, now),
+      this.perClient.take(batch.client, batch.events.length, now),
+    );
+    if (wait) return { accepted: 0, duplicates: 0, ignored: [], retryAfter: wait };
+    const compiled = (await loadConfig(this.env.KV, batch.site))?.compiled;
+    const outcome: CollectOutcome = { accepted: 0, duplicates: 0, ignored: [] };
+    let learned = false;
+    this.ctx.storage.transactionSync(() => {
+      const order = batch.events.map((e, index) => ({ e, index })).sort((x, y) => x.e.ts - y.e.ts);
+      for (const { e, index } of order) {
+        if (!this.sql.exec(`INSERT OR IGNORE INTO seen_events (id, ts) VALUES (?, ?)`, e.id, now).rowsWritten) {
+          outcome.duplicates++;
+          continue;
+        }
+        const reason = this.apply(batch, e, compiled);
+        if (reason) outcome.ignored.push({ index, reason });
+        else outcome.accepted++;
+        learned ||= e.name in INTEREST_WEIGHT;
+      }
+    });
+    if (learned && (await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.put('site', batch.site);
+      await this.ctx.storage.setAlarm(now + LISTS_EVERY_MS);
+    }
+    return outcome;
+  }
+
+  /** Applies one new event; returns why it was not counted, if it was not. */
+  private apply(batch: CollectBatch, e: VitrineEvent, compiled: CompiledConfig | undefined): string | null {
+    const { visitor, segments } = batch;
+    if (e.forced) return 'forced (debug) views are never counted';
+    recordVisit(this.sql, visitor, e.ts, segments);
+    if (e.name === 'exposure') {
+      const exp = compiled?.experiments.find((x) => x.spec.id === e.experiment);
+      if (!exp || !exp.spec.variants.some((v) => v.id === e.variant)) return 'unknown experiment or variant';
+      recordExposure(this.sql, { experiment: exp.spec.id, variant: e.variant!, visitor, ts: e.ts, segments });
+      return null;
+    }
+    for (const exp of compiled?.experiments ?? []) {
+      if (exp.spec.goal.event !== e.name) continue;
+      if (exp.goalFilter && !exp.goalFilter(e as Record<string, unknown>)) continue;
+      recordConversion(this.sql, { experiment: exp.spec.id, visitor, ts: e.ts, value: e.value ?? 0 });
+    }
+    const ids = (e.items ?? []).map((i) => i.item_id);
+    const weight = INTEREST_WEIGHT[e.name as keyof typeof INTEREST_WEIGHT];
+    if (weight) for (const id of ids) recordInterest(this.sql, id, e.ts, weight);
+    if (e.name === 'purchase') {
+      recordPurchase(this.sql, visitor, e.ts, e.value ?? 0);
+      recordBasket(this.sql, ids);
+    } else if (e.name === 'view_item') {
+      for (const id of ids) recordView(this.sql, visitor, e.ts, id);
+    }
+    return null;
+  }
+
+  override async alarm(): Promise<void> {
+    const site = await this.ctx.storage.get<string>('site');
+    if (!site) return;
+    await this.publishLists(site);
+    const now = Date.now();
+    this.sql.exec(`DELETE FROM seen_events WHERE ts < ?`, now - DEDUPE_DAYS * DAY);
+    this.sql.exec(`DELETE FROM view_baskets WHERE day < ?`, new Date(now - 2 * DAY).toISOString().slice(0, 10));
+  }
+
+  /** Recomputes "also bought", "also viewed", trending and bestsellers into one KV value. */
+  async publishLists(site: string): Promise<void> {
+    const lists = buildLists({
+      now: Date.now(),
+      purchases: readCoOccurrence(this.sql, 'purchase'),
+      views: readCoOccurrence(this.sql, 'view'),
+      recent: readPopularity(this.sql),
+    });
+    await writeLists(this.env.KV, site, lists);
+  }
+
+  async forget(visitor: string): Promise<number> {
+    return forgetVisitor(this.sql, visitor);
+  }
+
+  async experimentData(experiment: string): Promise<Omit<ExperimentInput, 'experiment'>> {
+    return {
+      arms: armAggregates(this.sql, experiment),
+      segments: segmentAggregates(this.sql, experiment),
+      daily: dailyAggregates(this.sql, experiment),
+    };
+  }
+
+  async periods(ranges: { from: string; to: string }[]): Promise<Record<string, PeriodTotals>[]> {
+    return ranges.map((r) => periodTotals(this.sql, r.from, r.to));
+  }
+}

@@ -1,0 +1,136 @@
+import type { CompiledConfig } from '../../../shared/config/compile.js';
+import type { Attributes } from '../../../shared/rules/compile.js';
+import type { RecommendedItem, SlotDecision } from '../../../shared/schema/decide.js';
+import type { Profile } from '../../../shared/schema/profile.js';
+import {
+  getProducts,
+  kvShardReader,
+  readStoredIndex,
+  shardKey,
+  toCatalogIndex,
+  type CatalogIndex,
+  type Shard,
+  type ShardReader,
+} from './catalog-store.js';
+import { readLists, type Lists } from './lists.js';
+import { recommend, toRecommendedItems } from './rank.js';
+
+/** What decide ranks from: the catalog index and the lists, held in the isolate's memory. */
+export interface SiteRecs {
+  site: string;
+  index: CatalogIndex;
+  lists: Lists | null;
+}
+
+/** The lists change about once a minute (the Durable Object's alarm); an isolate re-reads at that pace. */
+export const RECS_TTL_MS = 60_000;
+/** At ~256 KiB per shard, this bounds the display cache to a few MB per isolate. */
+const MAX_CACHED_SHARDS = 32;
+
+const sites = new Map<string, { recs: SiteRecs | null; fetchedAt: number }>();
+const shards = new Map<string, { shard: Shard | null; fetchedAt: number }>();
+
+/**
+ * The site's index and lists, read from KV at most once per RECS_TTL_MS per isolate. When
+ * KV fails the last good copy keeps serving; with none, null, and recommendation slots
+ * show their default content rather than failing the decide. Null also means no catalog.
+ */
+export async function loadSiteRecs(kv: KVNamespace, site: string, now = Date.now()): Promise<SiteRecs | null> {
+  const entry = sites.get(site);
+  if (entry && now - entry.fetchedAt < RECS_TTL_MS) return entry.recs;
+  try {
+    const [stored, lists] = await Promise.all([readStoredIndex(kv, site), readLists(kv, site)]);
+    const held = entry?.recs?.index;
+    // Re-building the lookups of a 100k index costs milliseconds; skip it when nothing changed.
+    const unchanged = held && stored && held.generation === stored.generation && held.updated === stored.updated;
+    const index = unchanged ? held : stored && toCatalogIndex(stored);
+    const recs = index ? { site, index, lists } : null;
+    sites.set(site, { recs, fetchedAt: now });
+    return recs;
+  } catch (error) {
+    console.warn(`recommendations for site ${site}: KV read failed (${(error as Error).message})`);
+    return entry?.recs ?? null;
+  }
+}
+
+/** Admin writes call this so the isolate that took an upload serves it at once. */
+export function forgetCachedRecs(site: string): void {
+  sites.delete(site);
+  for (const key of shards.keys()) if (key.startsWith(`site:${site}:`)) shards.delete(key);
+}
+
+/**
+ * The `Recommend` callback for decide: ranks from memory, synchronously. Items carry what
+ * the index knows (id, category, price, reason) and an empty name; `completeItems` adds the
+ * display fields after decide, from the catalog shards.
+ */
+export function recommenderFor(
+  recs: SiteRecs,
+  compiled: CompiledConfig,
+  options: { currentProductId?: string } = {},
+): (slotId: string, attrs: Attributes) => RecommendedItem[] {
+  return (slotId, attrs) => {
+    const slot = compiled.config.slots[slotId]?.recommendations;
+    if (!slot) return [];
+    const picks = recommend({
+      slot,
+      index: recs.index,
+      lists: recs.lists,
+      profile: profileFrom(attrs),
+      currentProductId: options.currentProductId,
+      siteBestsellers: compiled.config.recommendations.bestsellers,
+      manualIds: compiled.manual[slotId]?.find((m) => m.test(attrs))?.ids,
+    });
+    return picks.map(({ id, reason }) => {
+      const i = recs.index.position.get(id)!;
+      return { id, name: '', category: recs.index.category[i], price: recs.index.price[i], reason };
+    });
+  };
+}
+
+/**
+ * What the ranker needs from the attribute tree. Without personalization consent decide
+ * builds the tree with no profile, so only the non-personal strategies have anything to use.
+ */
+function profileFrom(attrs: Attributes): Profile {
+  const products = (attrs.products ?? {}) as Pick<Profile, 'viewed' | 'carted' | 'purchased'>;
+  return { ...products, categories: (attrs.categories ?? {}) as Profile['categories'] };
+}
+
+/**
+ * Fills name, image and url of every recommended item in a decide response, reading each
+ * needed shard once (cached per isolate). An item whose record cannot be read is dropped:
+ * a tile without a name is worse than a slot showing its default content.
+ */
+export async function completeItems(kv: KVNamespace, recs: SiteRecs, slots: Record<string, SlotDecision>): Promise<void> {
+  const ids = [...new Set(Object.values(slots).flatMap((s) => s.items?.map((i) => i.id) ?? []))];
+  if (ids.length === 0) return;
+  const products = await getProducts(kv, recs.site, ids, recs.index, cachedShardReader(kv)).catch((error: Error) => {
+    console.warn(`recommendations for site ${recs.site}: catalog read failed (${error.message})`);
+    return [];
+  });
+  for (const decision of Object.values(slots)) {
+    if (decision.items) decision.items = toRecommendedItems(decision.items, products);
+  }
+}
+
+function cachedShardReader(kv: KVNamespace): ShardReader {
+  const read = kvShardReader(kv);
+  return async (site, generation, n) => {
+    const key = shardKey(site, generation, n);
+    const held = shards.get(key);
+    const now = Date.now();
+    if (held && now - held.fetchedAt < RECS_TTL_MS) return held.shard;
+    let shard: Shard | null;
+    try {
+      shard = await read(site, generation, n);
+    } catch (error) {
+      if (held) return held.shard;
+      throw error;
+    }
+    shards.delete(key);
+    shards.set(key, { shard, fetchedAt: now });
+    if (shards.size > MAX_CACHED_SHARDS) shards.delete(shards.keys().next().value!);
+    return shard;
+  };
+}

@@ -1,0 +1,65 @@
+import { Hono, type Context } from 'hono';
+import { buildReport, comparePeriods, type ExperimentReport } from '../../../../shared/experiments/report.js';
+import { renderReportHtml } from '../../../../shared/experiments/report-html.js';
+import { loadConfig } from '../../config/cache.js';
+import type { AppEnv } from '../../env.js';
+import { HTML_SECURITY_HEADERS } from '../../http/html.js';
+import { problem } from '../../http/problems.js';
+import { statsFor } from '../../stats/stub.js';
+import { renderSiteReport, type SegmentPeriodRow } from './site-report.js';
+
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+async function experimentReport(c: Context<AppEnv>, site: string, id: string): Promise<ExperimentReport | Response> {
+  const loaded = await loadConfig(c.env.KV, site);
+  if (!loaded) return problem(c, 404, 'unknown site');
+  const spec = loaded.compiled.config.experiments.find((e) => e.id === id);
+  if (!spec) return problem(c, 404, `no experiment "${id}" in the served config`);
+  const data = await statsFor(c.env, site).experimentData(id);
+  return buildReport({ experiment: spec, ...data });
+}
+
+function wantsHtml(c: Context): boolean {
+  return c.req.query('format') === 'html' || (c.req.header('accept') ?? '').includes('text/html');
+}
+
+export const reportRoutes = new Hono<AppEnv>()
+  .get('/sites/:site/experiments/:id/report', async (c) => {
+    const site = c.req.param('site');
+    const report = await experimentReport(c, site, c.req.param('id'));
+    if (report instanceof Response) return report;
+    if (wantsHtml(c)) return c.body(renderReportHtml(report, { site }), 200, HTML_SECURITY_HEADERS);
+    return c.json(report);
+  })
+  /** Every experiment's verdict, and each segment this period against the one before. */
+  .get('/sites/:site/report', async (c) => {
+    const site = c.req.param('site');
+    const loaded = await loadConfig(c.env.KV, site);
+    if (!loaded) return problem(c, 404, 'unknown site');
+    const days = Math.min(90, Math.max(1, Number(c.req.query('days') ?? 7) || 7));
+    const today = Date.now();
+    const stats = statsFor(c.env, site);
+    const [current, previous] = await stats.periods([
+      { from: isoDay(today - (days - 1) * DAY), to: isoDay(today) },
+      { from: isoDay(today - (2 * days - 1) * DAY), to: isoDay(today - days * DAY) },
+    ]);
+    const segments: SegmentPeriodRow[] = Object.keys({ ...current, ...previous }).map((segment) => ({
+      segment,
+      current: current[segment] ?? { visitors: 0, conversions: 0, revenue: 0 },
+      previous: previous[segment] ?? { visitors: 0, conversions: 0, revenue: 0 },
+      comparison: comparePeriods(current[segment] ?? zero(), previous[segment] ?? zero()),
+    }));
+    const experiments: ExperimentReport[] = [];
+    for (const spec of loaded.compiled.config.experiments) {
+      if (spec.status === 'draft') continue;
+      experiments.push(buildReport({ experiment: spec, ...(await stats.experimentData(spec.id)) }));
+    }
+    const body = { site, configVersion: loaded.version, days, segments, experiments };
+    if (!wantsHtml(c)) return c.json(body);
+    return c.body(renderSiteReport(body), 200, HTML_SECURITY_HEADERS);
+  });
+
+function zero() {
+  return { visitors: 0, conversions: 0, revenue: 0, revenueSq: 0 };
+}
