@@ -4,7 +4,7 @@
  * Where MongoDB and GrowthBook disagree, MongoDB's meaning stands (see DESIGN.md).
  */
 import { compileValue, MAX_DEPTH, type Compiler, type IssuePath } from './operators.js';
-import { compilePath, pathProblem } from './path.js';
+import { compilePath, pathProblem, readPath, type AttributePath } from './path.js';
 import { allOf, anyOf, isPlainObject, negate, type ValueTest } from './values.js';
 
 export { referencedSegments } from './references.js';
@@ -62,6 +62,10 @@ export function compileCondition(condition: unknown, at: (string | number)[] = [
   }
 }
 
-function fieldTest(read: (attrs: unknown) => unknown, test: ValueTest): ValueTest {
-  return (attrs) => test(read(attrs));
+function fieldTest(path: AttributePath, test: ValueTest): ValueTest {
+  if (path.blocked) {
+    const answer = test(undefined);
+    return () => answer;
+  }
+  return (attrs) => test(readPath(attrs, path));
 }

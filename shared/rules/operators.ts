@@ -3,8 +3,8 @@
  * object such as `{"$gte": 3, "$lt": 10}`, into a test of the attribute's value.
  */
 import type { RuleIssue } from './compile.js';
-import { compileSafeRegex, isAllowedFlags, testCapped } from './regex.js';
-import { allOf, anyElement, equalsTest, inTest, isMissing, isPlainObject, negate, type ValueTest } from './values.js';
+import { compileTextMatcher, isAllowedFlags, matchesText } from './regex.js';
+import { allOf, equalsTest, inTest, isMissing, isPlainObject, negate, type ValueTest } from './values.js';
 
 export type IssuePath = (string | number)[];
 
@@ -120,31 +120,45 @@ function documentsOnly(test: ValueTest): ValueTest {
   return (element) => isPlainObject(element) && test(element);
 }
 
+type Order = '$gt' | '$gte' | '$lt' | '$lte';
+
 /**
  * Ordering compares numbers with numbers and strings with strings only; a missing value,
  * a boolean or a value of the other type never matches. Array attributes: any element.
  */
-function orderTest(operator: '$gt' | '$gte' | '$lt' | '$lte', operand: unknown, at: IssuePath, compiler: Compiler): ValueTest {
+function orderTest(order: Order, operand: unknown, at: IssuePath, compiler: Compiler): ValueTest {
   const type = typeof operand;
   if (!(type === 'string' || (type === 'number' && Number.isFinite(operand)))) {
-    return fail(compiler, at, `"${operator}" needs a number or a string`);
+    return fail(compiler, at, `"${order}" needs a number or a string`);
   }
-  // Cast for the compiler only: the typeof check makes both sides the same primitive type.
+  // Typed as number for the compiler only: the typeof checks make both sides one primitive type.
   const bound = operand as number;
-  const one: Record<typeof operator, ValueTest> = {
-    $gt: (value) => typeof value === type && (value as number) > bound,
-    $gte: (value) => typeof value === type && (value as number) >= bound,
-    $lt: (value) => typeof value === type && (value as number) < bound,
-    $lte: (value) => typeof value === type && (value as number) <= bound,
-  };
-  return anyElement(one[operator]);
+  return (value) =>
+    typeof value === type
+      ? inOrder(order, value as number, bound)
+      : Array.isArray(value) && value.some((element) => typeof element === type && inOrder(order, element, bound));
+}
+
+function inOrder(order: Order, value: number, bound: number): boolean {
+  switch (order) {
+    case '$gt':
+      return value > bound;
+    case '$gte':
+      return value >= bound;
+    case '$lt':
+      return value < bound;
+    case '$lte':
+      return value <= bound;
+  }
 }
 
 function regexTest(pattern: string, flags: string, at: IssuePath, compiler: Compiler): ValueTest {
-  const compiled = compileSafeRegex(pattern, flags);
-  if ('problem' in compiled) return fail(compiler, at, compiled.problem);
-  const { regex } = compiled;
-  return anyElement((value) => typeof value === 'string' && testCapped(regex, value));
+  const matcher = compileTextMatcher(pattern, flags);
+  if ('problem' in matcher) return fail(compiler, at, matcher.problem);
+  return (value) =>
+    typeof value === 'string'
+      ? matchesText(matcher, value)
+      : Array.isArray(value) && value.some((element) => typeof element === 'string' && matchesText(matcher, element));
 }
 
 function fail(compiler: Compiler, at: IssuePath, message: string): ValueTest {

@@ -1,5 +1,6 @@
 /**
- * Dotted attribute paths (`categories.thrillers.views`), split once at compile time.
+ * Dotted attribute paths (`categories.thrillers.views`), split once at compile time and
+ * read by one small static function (so the engine can inline it into each rule).
  *
  * MongoDB semantics: a numeric segment indexes an array; any other segment that meets an
  * array maps over its object elements (`traits.items.price` → every item's price), so a
@@ -7,12 +8,16 @@
  * and prototype names are never followed, so a rule cannot reach `Object.prototype`.
  */
 
-export type Getter = (attrs: unknown) => unknown;
+export interface AttributePath {
+  keys: readonly string[];
+  /** Per key: is it an array index (`products.viewed.0`)? */
+  indexes: readonly boolean[];
+  /** The path names a prototype key, so it reads nothing, ever. */
+  blocked: boolean;
+}
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
-
-const missing: Getter = () => undefined;
 
 /** Why a path cannot be compiled, or null when it is fine. */
 export function pathProblem(path: string): string | null {
@@ -21,50 +26,31 @@ export function pathProblem(path: string): string | null {
   return null;
 }
 
-export function compilePath(path: string): Getter {
+export function compilePath(path: string): AttributePath {
   const keys = path.split('.');
-  if (keys.some((key) => PROTOTYPE_KEYS.has(key))) return missing;
-  const indexes = keys.map((key) => ARRAY_INDEX.test(key));
-  if (keys.length === 1) {
-    const [key] = keys;
-    return (attrs) => (isRecord(attrs) && Object.hasOwn(attrs, key) ? attrs[key] : descend(attrs, keys, indexes, 0));
-  }
-  if (keys.length === 2) {
-    // The common shape (`rfm.segment`, `cart.value`) without the loop.
-    const [first, second] = keys;
-    return (attrs) => {
-      if (!isRecord(attrs) || !Object.hasOwn(attrs, first)) return descend(attrs, keys, indexes, 0);
-      const parent = attrs[first];
-      return isRecord(parent) && Object.hasOwn(parent, second) ? parent[second] : descend(parent, keys, indexes, 1);
-    };
-  }
-  return (attrs) => descend(attrs, keys, indexes, 0);
+  return { keys, indexes: keys.map((key) => ARRAY_INDEX.test(key)), blocked: keys.some((key) => PROTOTYPE_KEYS.has(key)) };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function descend(value: unknown, keys: string[], indexes: boolean[], from: number): unknown {
-  let current = value;
+/** The value at `path` (from its key number `from` on), or undefined when missing. */
+export function readPath(root: unknown, path: AttributePath, from = 0): unknown {
+  const keys = path.keys;
+  let current = root;
   for (let i = from; i < keys.length; i++) {
     if (typeof current !== 'object' || current === null) return undefined;
-    if (Array.isArray(current)) {
-      if (indexes[i]) current = current[Number(keys[i])];
-      else return collect(current, keys, indexes, i);
-    } else {
-      current = Object.hasOwn(current, keys[i]) ? (current as Record<string, unknown>)[keys[i]] : undefined;
-    }
+    if (Array.isArray(current)) return readThroughArray(current, path, i);
+    const key = keys[i];
+    if (!Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
   }
   return current;
 }
 
-/** The rest of the path read from each object element; undefined when none has it. */
-function collect(elements: unknown[], keys: string[], indexes: boolean[], from: number): unknown[] | undefined {
+function readThroughArray(array: unknown[], path: AttributePath, at: number): unknown {
+  if (path.indexes[at]) return readPath(array[Number(path.keys[at])], path, at + 1);
   const found: unknown[] = [];
-  for (const element of elements) {
-    if (!isRecord(element)) continue;
-    const value = descend(element, keys, indexes, from);
+  for (const element of array) {
+    if (typeof element !== 'object' || element === null || Array.isArray(element)) continue;
+    const value = readPath(element, path, at);
     if (Array.isArray(value)) found.push(...value);
     else if (value !== undefined) found.push(value);
   }

@@ -1,4 +1,4 @@
-/** Value tests shared by several operators: JSON deep equality and "any element" lifting. */
+/** Value tests shared by several operators: JSON deep equality, membership, combinators. */
 
 export type ValueTest = (value: unknown) => boolean;
 
@@ -46,24 +46,26 @@ export function equalsTest(expected: unknown): ValueTest {
 
 /** MongoDB `$in`: the attribute (or any of its elements) equals one of the listed values. */
 export function inTest(list: readonly unknown[]): ValueTest {
-  const scalars = new Set(list.filter((item) => typeof item !== 'object'));
-  const nested = list.filter((item) => typeof item === 'object' && item !== null);
-  const matchesMissing = list.includes(null);
-  const isMember = (value: unknown): boolean => {
-    if (isMissing(value)) return matchesMissing;
-    if (typeof value !== 'object') return scalars.has(value);
-    return nested.length > 0 && nested.some((item) => jsonEqual(value, item));
+  const members: Members = {
+    scalars: new Set(list.filter((item) => typeof item !== 'object')),
+    nested: list.filter((item) => typeof item === 'object' && item !== null),
+    missing: list.includes(null),
   };
-  return (value) => isMember(value) || (Array.isArray(value) && value.some(isMember));
+  return (value) => isMember(members, value) || (Array.isArray(value) && value.some((element) => isMember(members, element)));
 }
 
-/** Applies a test for one scalar to the attribute, or to each element of an array attribute. */
-export function anyElement(test: ValueTest): ValueTest {
-  return (value) => {
-    if (!Array.isArray(value)) return test(value);
-    for (let i = 0; i < value.length; i++) if (test(value[i])) return true;
-    return false;
-  };
+interface Members {
+  scalars: Set<unknown>;
+  /** Objects and arrays, compared deeply. */
+  nested: unknown[];
+  /** null is listed, so a missing attribute is in. */
+  missing: boolean;
+}
+
+function isMember(members: Members, value: unknown): boolean {
+  if (value === undefined || value === null) return members.missing;
+  if (typeof value !== 'object') return members.scalars.has(value);
+  return members.nested.length > 0 && members.nested.some((item) => jsonEqual(value, item));
 }
 
 export function negate(test: ValueTest): ValueTest {
