@@ -69,7 +69,7 @@ export function createCollector(url: () => string, envelope: () => Envelope | nu
       const env = envelope();
       if (!env || !outbox.length || !navigator.onLine) return;
       const [events, body] = batch(env);
-      if (navigator.sendBeacon(url(), new Blob([JSON.stringify(body)], { type: 'text/plain' }))) remove(events);
+      if (navigator.sendBeacon(url(), JSON.stringify(body))) remove(events);
     },
     clear() {
       outbox = [];

@@ -20,17 +20,15 @@ export function pageContext(): DecideRequest['context'] {
   };
 }
 
-/** POSTs JSON to the edge and aborts after `timeoutMs` (the promise then rejects). */
+/**
+ * POSTs JSON to the edge and aborts after `timeoutMs` (the promise then rejects). A string
+ * body goes as text/plain, a CORS "simple" request: no preflight round trip before it.
+ */
 export async function post(url: string, body: unknown, timeoutMs: number): Promise<Response> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    return await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: abort.signal,
-    });
+    return await fetch(url, { method: 'POST', body: JSON.stringify(body), signal: abort.signal });
   } finally {
     clearTimeout(timer);
   }

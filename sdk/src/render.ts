@@ -37,12 +37,12 @@ function fillFields(root: Element, values: Record<string, unknown>, inItem: bool
   }
 }
 
-/** An item's fields as the template names them: text fields plus `image` and `url` links. */
+/** An item's fields as the template names them: text, plus `image` (src, alt) and `url` (href only, so a link keeps the fields inside it). */
 const itemFields = (item: RecommendedItem) => ({
   ...item,
   price: item.price.toFixed(2),
   image: item.image === undefined ? undefined : { src: item.image, alt: item.name },
-  url: item.url === undefined ? undefined : { href: item.url, label: item.name },
+  url: item.url === undefined ? undefined : { href: item.url },
 });
 
 /** Replaces earlier item clones with one clone of the slot's `<template>` per item. */

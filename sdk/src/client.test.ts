@@ -1,0 +1,232 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DecideRequest, DecideResponse } from './decide.js';
+import type { Command } from './queue.js';
+
+const ALL = { analytics: true, personalization: true };
+const NONE = { analytics: false, personalization: false };
+const INIT = { site: 'shop', endpoint: 'https://edge.example/' };
+
+const decision = (slots: DecideResponse['slots'] = {}, extra: Partial<DecideResponse> = {}): DecideResponse => ({
+  configVersion: 'v1',
+  segments: ['bookworms'],
+  persona: null,
+  rfm: null,
+  context: { country: null, region: null, city: null, device: 'desktop', source: 'direct' },
+  slots,
+  experiments: [],
+  ...extra,
+});
+
+let requests: { path: string; body: any }[];
+let beacons: any[];
+let answer: () => Promise<Response>;
+let vitrine: Command;
+
+const decides = () => requests.filter((r) => r.path === '/v1/decide').map((r) => r.body as DecideRequest);
+const databases = () => indexedDB.databases();
+const cookie = () => document.cookie;
+const ready = () => new Promise<void>((resolve) => vitrine('on', 'ready', resolve));
+/**
+ * Ends the page: what is still in the outbox goes out by beacon, where the test reads it.
+ * Clients of earlier pages in this file still listen on the same window, hence the filter.
+ */
+const beaconedEvents = (visitor = decides()[0]?.visitor) => {
+  window.dispatchEvent(new Event('pagehide'));
+  return beacons.filter((b) => b.visitor === visitor).flatMap((b) => b.events);
+};
+
+async function newPage(html = '<h1 data-vitrine-slot="hero"><span data-vitrine-field="headline">Default</span></h1>') {
+  document.body.innerHTML = html;
+  vi.resetModules();
+  const { createClient } = await import('./client.js');
+  vitrine = createClient();
+}
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  document.cookie = 'vitrine_id=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  delete (window as { dataLayer?: unknown }).dataLayer;
+  requests = [];
+  beacons = [];
+  answer = async () => Response.json(decision({ hero: { variant: 'v', content: { headline: 'Personal' } } }));
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    requests.push({ path: new URL(url).pathname, body: JSON.parse(init.body as string) });
+    return new URL(url).pathname === '/v1/decide' ? answer() : Response.json({ accepted: 1 });
+  });
+  Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: (_: string, body: string) => beacons.push(JSON.parse(body)) > 0 });
+  await newPage();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('before consent', () => {
+  it('stores nothing and sends only a contextual decide', async () => {
+    vitrine('init', INIT);
+    vitrine('track', 'view_item', { items: [{ item_id: 'b1' }] });
+    vitrine('identify', 'customer-1');
+    vitrine('set', { tier: 'gold' });
+    await ready();
+    expect(cookie()).toBe('');
+    expect(await databases()).toEqual([]);
+    expect(decides()).toHaveLength(1);
+    const [body] = decides();
+    expect(body.visitor).toBeNull();
+    expect(body.consent).toEqual(NONE);
+    expect(body).not.toHaveProperty('profile');
+    expect(body).not.toHaveProperty('traits');
+    expect(body).not.toHaveProperty('identity');
+    expect(body.context.url).toBe(location.href);
+    expect(beacons).toEqual([]);
+    expect(document.querySelector('h1')!.textContent).toBe('Personal');
+  });
+
+  it('stores nothing when Global Privacy Control is on, even after a consent call', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, get: () => true });
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    expect(cookie()).toBe('');
+    expect(await databases()).toEqual([]);
+    expect(decides()[0].visitor).toBeNull();
+    delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  });
+
+  it('follows Google Consent Mode v2 in dataLayer: denied stores nothing, a later grant does', async () => {
+    const w = window as unknown as { dataLayer: unknown[]; gtag: (...a: unknown[]) => void };
+    w.dataLayer = [];
+    w.gtag = function () {
+      w.dataLayer.push(arguments);
+    };
+    w.gtag('consent', 'default', { analytics_storage: 'denied', personalization_storage: 'denied' });
+    vitrine('init', INIT);
+    await ready();
+    expect(cookie()).toBe('');
+    expect(await databases()).toEqual([]);
+
+    w.gtag('consent', 'update', { analytics_storage: 'granted', personalization_storage: 'granted' });
+    await vitrine('decide');
+    expect(cookie()).toMatch(/vitrine_id=[a-z0-9]{16}\.11/);
+    expect((await databases()).map((d) => d.name)).toEqual(['vitrine']);
+    expect(decides()[1].visitor).toMatch(/^[a-z0-9]{16}$/);
+  });
+});
+
+describe('with consent', () => {
+  it('keeps a visitor id, records events into the profile and sends them to collect with the segments', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    vitrine('track', 'view_item', { items: [{ item_id: 'b1', item_category: 'books', price: 12 }] });
+    await ready();
+    const [body] = decides();
+    expect(cookie()).toBe(`vitrine_id=${body.visitor}.11`);
+    expect(body.profile).toMatchObject({ sessions: 1, pageviews: 1, viewed: ['b1'], categories: { books: { views: 1, maxViewedPrice: 12 } } });
+    const events = beaconedEvents();
+    expect(events.map((e) => e.name)).toEqual(['view_item', 'page_view']);
+    expect(beacons.find((b) => b.visitor === body.visitor)).toMatchObject({ site: 'shop', consent: ALL, segments: ['bookworms'] });
+  });
+
+  it('remembers the visitor on the next page: same id, profile carried over, cached decision shown before the edge answers', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    const first = decides()[0].visitor;
+
+    await newPage();
+    let release!: () => void;
+    answer = () => new Promise((r) => (release = () => r(Response.json(decision({ hero: { variant: 'fresh', content: { headline: 'Fresh' } } })))));
+    vitrine('init', INIT);
+    await vi.waitFor(() => expect(decides()).toHaveLength(2));
+    expect(document.querySelector('h1')!.textContent).toBe('Personal');
+    release();
+    await ready();
+    expect(decides()[1].visitor).toBe(first);
+    expect(decides()[1].profile).toMatchObject({ pageviews: 2, sessions: 1 });
+    expect(document.querySelector('h1')!.textContent).toBe('Fresh');
+  });
+
+  it('sends identity and traits with personalization consent and keeps them for the next page', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    vitrine('identify', 'c-42', { signature: 'abc' });
+    vitrine('set', { tier: 'gold' });
+    vitrine('set', { tags: ['b2b'] });
+    await ready();
+    expect(decides()[0]).toMatchObject({ identity: { customerId: 'c-42', signature: 'abc' }, traits: { tier: 'gold', tags: ['b2b'] } });
+    await newPage();
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()[1]).toMatchObject({ identity: { customerId: 'c-42' }, traits: { tier: 'gold' } });
+  });
+
+  it('sends each experiment exposure once per visitor, keeps arms sticky, and sends none for forced views', async () => {
+    answer = async () =>
+      Response.json(decision({ hero: { variant: 'quotes', experiment: 'hero-test', content: { headline: 'Q' } } }, { experiments: [{ id: 'hero-test', variant: 'quotes', slot: 'hero' }] }));
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    await vitrine('decide');
+    expect(decides()[1].assignments).toEqual({ 'hero-test': 'quotes' });
+    const exposures = beaconedEvents().filter((e) => e.name === 'exposure');
+    expect(exposures).toEqual([expect.objectContaining({ experiment: 'hero-test', variant: 'quotes' })]);
+
+    beacons = [];
+    answer = async () => Response.json(decision({ hero: { variant: 'thrillers', experiment: 'other-test', forced: true } }));
+    await vitrine('decide');
+    expect(beaconedEvents().filter((e) => e.name === 'exposure')).toEqual([]);
+  });
+
+  it('reads GA4 e-commerce pushes from dataLayer when the site opts in', async () => {
+    const w = window as unknown as { dataLayer: unknown[] };
+    w.dataLayer = [{ event: 'view_item', ecommerce: { items: [{ item_id: 'p1', price: '9.50', item_category: 'socks' }] } }];
+    vitrine('init', { ...INIT, dataLayer: true, consent: ALL });
+    await ready();
+    w.dataLayer.push({ event: 'add_to_cart', ecommerce: { items: [{ item_id: 'p1', price: 9.5, quantity: 2 }] } });
+    await vitrine('decide');
+    expect(decides()[1].profile).toMatchObject({ viewed: ['p1'], carted: ['p1'], cart: { items: 2, value: 19 } });
+  });
+
+  it('withdrawal deletes cookie and database at once and asks the edge to forget the visitor', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    const visitor = decides()[0].visitor;
+    await vitrine('consent', NONE);
+    expect(cookie()).toBe('');
+    expect(await databases()).toEqual([]);
+    expect(requests.find((r) => r.path === '/v1/forget')?.body).toEqual({ site: 'shop', visitor });
+    vitrine('track', 'page_view');
+    expect(beaconedEvents(visitor)).toEqual([]);
+  });
+
+  it('forget does the same and leaves no visitor id behind', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    await vitrine('forget');
+    expect(cookie()).toBe('');
+    expect(await databases()).toEqual([]);
+    expect(requests.filter((r) => r.path === '/v1/forget')).toHaveLength(1);
+    await vitrine('decide');
+    expect(decides().at(-1)!.visitor).toBeNull();
+  });
+});
+
+describe('failures', () => {
+  it('keeps the default content, resolves decide with null and warns once however often the edge fails', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    answer = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    vitrine('init', INIT);
+    await ready();
+    expect(await vitrine('decide')).toBeNull();
+    expect(await vitrine('no-such-command')).toBeUndefined();
+    expect(document.querySelector('h1')!.textContent).toBe('Default');
+    expect(warn).toHaveBeenCalledOnce();
+  });
+});
