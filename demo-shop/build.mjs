@@ -1,0 +1,73 @@
+// Builds the demo shop into dist/public/, next to the SDK the Worker serves:
+// pages (one layout around each page's HTML), the stylesheet, one script bundle, and
+// every image, drawn from the catalog. `node demo-shop/build.mjs` or `buildShop()`.
+import { build, transform } from 'esbuild';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeImages } from './build/images.mjs';
+
+const shopDir = dirname(fileURLToPath(import.meta.url));
+const srcDir = join(shopDir, 'src');
+const defaultOut = join(shopDir, '..', 'dist', 'public');
+
+/** Page file → [data-page name, title]. */
+const PAGES = {
+  'index.html': ['home', 'Books & clothes'],
+  'category.html': ['category', 'Shop'],
+  'product.html': ['product', 'Product'],
+  'search.html': ['search', 'Search'],
+  'cart.html': ['cart', 'Your cart'],
+  'checkout.html': ['checkout', 'Checkout'],
+  'tester.html': ['tester', 'Vitrine tester'],
+};
+
+const html = (name) => readFile(join(srcDir, 'html', name), 'utf8');
+
+/** Replaces each `%KEY%` marker; a marker left over means a template and this file disagree. */
+function fill(template, values) {
+  const out = template.replace(/%([A-Z]+)%/g, (m, key) => values[key] ?? m);
+  const left = /%[A-Z]+%/.exec(out);
+  if (left) throw new Error(`unfilled marker ${left[0]}`);
+  return out;
+}
+
+async function writePages(outDir) {
+  const [layout, card] = await Promise.all([html('layout.html'), html('card.html')]);
+  await Promise.all(
+    Object.entries(PAGES).map(async ([file, [page, title]]) => {
+      const main = fill(await html(file), { CARD: card });
+      await writeFile(join(outDir, file), fill(layout, { TITLE: title, PAGE: page, MAIN: main, CARD: card }));
+    }),
+  );
+}
+
+async function writeAssets(outDir) {
+  const css = await transform(await readFile(join(srcDir, 'shop.css'), 'utf8'), { loader: 'css', minify: true });
+  await Promise.all([
+    writeFile(join(outDir, 'shop.css'), css.code),
+    build({
+      entryPoints: [join(srcDir, 'main.ts')],
+      outfile: join(outDir, 'shop.js'),
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target: 'es2020',
+      legalComments: 'none',
+      logLevel: 'warning',
+    }),
+  ]);
+}
+
+/** Builds everything into `outDir` (default dist/public) and returns what it wrote. */
+export async function buildShop({ outDir = defaultOut } = {}) {
+  const catalog = JSON.parse(await readFile(join(shopDir, 'catalog.json'), 'utf8'));
+  await mkdir(outDir, { recursive: true });
+  await Promise.all([writePages(outDir), writeAssets(outDir), writeImages(catalog, outDir)]);
+  return { outDir, pages: Object.keys(PAGES), products: catalog.length };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = await buildShop();
+  console.log(`demo shop: ${result.pages.length} pages, ${result.products} products → ${result.outDir}`);
+}

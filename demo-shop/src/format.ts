@@ -1,0 +1,5 @@
+const EURO = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
+
+export function euro(amount: number): string {
+  return EURO.format(amount);
+}

@@ -1,0 +1,24 @@
+/** The shop's script: shared header and consent banner, then the page's own behaviour. */
+import { wireConsentBanner } from './consent-banner.js';
+import { wireHeader } from './header.js';
+import { cartPage } from './pages/cart.js';
+import { categoryPage } from './pages/category.js';
+import { checkoutPage } from './pages/checkout.js';
+import { homePage } from './pages/home.js';
+import { productPage } from './pages/product.js';
+import { searchPage } from './pages/search.js';
+import { testerPage } from './pages/tester.js';
+
+const PAGES: Record<string, () => void> = {
+  home: homePage,
+  category: categoryPage,
+  product: productPage,
+  search: searchPage,
+  cart: cartPage,
+  checkout: checkoutPage,
+  tester: testerPage,
+};
+
+wireHeader();
+wireConsentBanner();
+PAGES[document.body.dataset.page ?? '']?.();

@@ -1,0 +1,188 @@
+// `npm start`: build, run the edge locally with the demo shop, seed it with the demo
+// config and catalog, and keep both in sync while you edit. Ctrl-C stops everything.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, watch } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildShop } from '../demo-shop/build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shopDir = join(root, 'demo-shop');
+const configFile = join(shopDir, 'vitrine.config.json');
+const catalogFile = join(shopDir, 'catalog.json');
+const SITE = 'demo-shop';
+
+const say = (text) => console.log(`\x1b[36m[start]\x1b[0m ${text}`);
+const warn = (text) => console.log(`\x1b[33m[start]\x1b[0m ${text}`);
+
+function runBuild() {
+  say('building SDK and shop (npm run build)…');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** `.dev.vars` holds the local admin token; the example is a fine start. */
+function adminToken() {
+  const vars = join(root, '.dev.vars');
+  if (!existsSync(vars)) {
+    copyFileSync(join(root, '.dev.vars.example'), vars);
+    say('created .dev.vars from .dev.vars.example');
+  }
+  const token = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync(vars, 'utf8'))?.[1]?.trim();
+  if (!token) throw new Error('.dev.vars has no ADMIN_TOKEN');
+  return token;
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => server.close(() => resolve(true)))
+      .listen(port, '127.0.0.1');
+  });
+}
+
+async function choosePort(preferred) {
+  for (let port = preferred; port < preferred + 20; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port in ${preferred}–${preferred + 19}`);
+}
+
+function startEdge(port) {
+  // Its own process group, so Ctrl-C can stop wrangler and the workerd it starts together.
+  const child = spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const relay = (stream) => stream.on('data', (chunk) => process.stdout.write(`\x1b[90m[edge]\x1b[0m ${chunk}`));
+  relay(child.stdout);
+  relay(child.stderr);
+  child.on('exit', (code) => {
+    warn(`wrangler dev exited (${code})`);
+    process.exit(code ?? 1);
+  });
+  return child;
+}
+
+async function waitForHealth(base, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const ok = await fetch(`${base}/v1/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the edge did not answer ${base}/v1/health within ${timeoutMs / 1000} s`);
+}
+
+/** `slots.hero.variants[0].when` from `["slots","hero","variants",0,"when"]`. */
+const pathText = (path) => path.reduce((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '') || '(root)';
+
+async function put(base, token, what, body) {
+  const res = await fetch(`${base}/admin/sites/${SITE}/${what}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body,
+  });
+  return { res, json: await res.json().catch(() => ({})) };
+}
+
+/**
+ * The edge refuses pages whose Origin the config does not list, and the port may not be
+ * 8787, so the origin this edge really runs on is added to what the file lists.
+ */
+function withOrigin(config, base) {
+  const origins = new Set([...(Array.isArray(config.origins) ? config.origins : []), base, base.replace('127.0.0.1', 'localhost')]);
+  return { ...config, origins: [...origins] };
+}
+
+async function pushConfig(base, token) {
+  let config;
+  try {
+    config = JSON.parse(readFileSync(configFile, 'utf8'));
+  } catch (error) {
+    return warn(`vitrine.config.json not pushed: ${error.message}`);
+  }
+  const { res, json } = await put(base, token, 'config', JSON.stringify(withOrigin(config, base)));
+  if (res.ok) return say(`config pushed: version ${json.version ?? '?'} — reload the page to see it`);
+  warn(`config rejected (${res.status}): ${json.error ?? ''} — the edge keeps serving the previous version`);
+  for (const issue of json.issues ?? []) warn(`  ${pathText(issue.path)}: ${issue.message}`);
+}
+
+async function pushCatalog(base, token) {
+  const { res, json } = await put(base, token, 'catalog', readFileSync(catalogFile, 'utf8'));
+  if (res.ok) return say(`catalog pushed: ${JSON.parse(readFileSync(catalogFile, 'utf8')).length} products`);
+  warn(`catalog not accepted (${res.status}): ${json.error ?? ''}`);
+  for (const issue of (json.issues ?? []).slice(0, 10)) warn(`  ${issue.line ?? pathText(issue.path ?? [])}: ${issue.message}`);
+}
+
+/** Calls `fn` once things settle: editors write a file in several steps. */
+function debounce(fn, ms = 200) {
+  let timer;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
+
+async function rebuildShop(reason) {
+  try {
+    await buildShop();
+    say(`shop rebuilt (${reason}) — reload the page`);
+  } catch (error) {
+    warn(`shop build failed: ${error.message}`);
+  }
+}
+
+function watchSources(base, token) {
+  // The tester page lists the config's variants, so a config change rebuilds the shop too.
+  const onConfig = debounce(() => Promise.all([pushConfig(base, token), rebuildShop('config changed')]));
+  const onCatalog = debounce(() => Promise.all([pushCatalog(base, token), rebuildShop('catalog changed')]));
+  watch(shopDir, (_event, file) => {
+    if (file === 'vitrine.config.json') onConfig();
+    if (file === 'catalog.json') onCatalog();
+  });
+  watch(join(shopDir, 'src'), { recursive: true }, debounce(() => rebuildShop('demo-shop/src changed')));
+}
+
+function banner(base) {
+  const lines = [
+    `Kaft & Kraag demo shop   ${base}/`,
+    `Variant tester           ${base}/tester.html`,
+    `Debug panel              ${base}/?vitrine_debug=1`,
+    `Edit demo-shop/vitrine.config.json — it is pushed on save.   Ctrl-C stops.`,
+  ];
+  const width = Math.max(...lines.map((l) => l.length));
+  const rule = '─'.repeat(width + 2);
+  console.log(`\n┌${rule}┐\n${lines.map((l) => `│ \x1b[1m${l.padEnd(width)}\x1b[0m │`).join('\n')}\n└${rule}┘\n`);
+}
+
+runBuild();
+const token = adminToken();
+const wanted = Number(process.env.PORT) || 8787;
+const port = await choosePort(wanted);
+if (port !== wanted) warn(`port ${wanted} is busy, using ${port}`);
+const base = `http://127.0.0.1:${port}`;
+const edge = startEdge(port);
+
+const stop = () => {
+  try {
+    process.kill(-edge.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+try {
+  await waitForHealth(base);
+} catch (error) {
+  warn(error.message);
+  stop();
+}
+await pushConfig(base, token);
+await pushCatalog(base, token);
+watchSources(base, token);
+banner(base);
