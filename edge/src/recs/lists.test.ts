@@ -117,9 +117,9 @@ describe('buildLists and KV', () => {
     ],
   });
 
-  it('builds every list from the Durable Object counts', () => {
-    expect(lists.alsoBought.A[0]).toEqual(['C', 5]);
-    expect(lists.alsoViewed.A).toEqual([['D', 1.5]]);
+  it('builds every list from the Durable Object counts, scoring by cosine unless told otherwise', () => {
+    expect(lists.alsoBought.A).toEqual([['C', 0.707], ['B', 0.387]]);
+    expect(lists.alsoViewed.A).toEqual([['D', 1]]);
     expect(lists.bestsellers.map(([id]) => id)).toEqual(['B', 'A', 'D', 'C']);
     expect(lists.trending.map(([id]) => id)).toEqual(['D', 'A']);
     expect(lists.updated).toBe(now);

@@ -176,7 +176,10 @@ export interface ListsInput {
 
 export function buildLists(input: ListsInput): Lists {
   const options: ScoreOptions = {
-    method: input.method ?? 'lift',
+    // Cosine by default: with little support lift ranks chance pairs of rare items first, and
+    // bench/recs-quality.ts shows it behind cosine unless minSupport is raised (which empties
+    // the lists of a small shop).
+    method: input.method ?? 'cosine',
     minSupport: input.minSupport,
     topN: input.topN,
     maxItems: input.maxItems,
