@@ -2,6 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Persona as ConfigPersona } from '../shared/schema/config.js';
+import { favourite } from './customerFacts.js';
 import type { PersonaAnalysis } from './pipeline.js';
 
 const DAY_MS = 86_400_000;
@@ -72,6 +73,8 @@ export function* customerLines(analysis: PersonaAnalysis): Generator<string> {
       expectedPurchases: round(value.expectedPurchases, 4),
       clv: round(value.clv, 2),
       persona: analysis.personas[analysis.personaOf[i]].id,
+      favouriteCategory: analysis.categories[favourite(facts.categoryShares)] ?? null,
+      favouriteChannel: analysis.channels[favourite(facts.channelShares)] ?? null,
     });
   }
 }
