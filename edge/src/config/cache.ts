@@ -9,6 +9,8 @@ export interface Loaded {
 interface Entry {
   loaded: Loaded | null;
   fetchedAt: number;
+  /** A refresh under way: concurrent requests share it instead of each reading KV. */
+  pending?: Promise<Loaded | null>;
 }
 
 /** How long an isolate trusts its copy before asking KV again. */
@@ -24,21 +26,29 @@ const cache = new Map<string, Entry>();
 export async function loadConfig(kv: KVNamespace, site: string, now = Date.now()): Promise<Loaded | null> {
   const entry = cache.get(site);
   if (entry && now - entry.fetchedAt < CONFIG_TTL_MS) return entry.loaded;
+  if (entry?.pending) return entry.pending;
+  const pending = refresh(kv, site, entry?.loaded ?? null, now);
+  cache.set(site, { loaded: entry?.loaded ?? null, fetchedAt: entry?.fetchedAt ?? 0, pending });
+  return pending;
+}
+
+async function refresh(kv: KVNamespace, site: string, previous: Loaded | null, now: number): Promise<Loaded | null> {
   try {
     const current = await getCurrent(kv, site);
-    let loaded: Loaded | null = null;
-    if (current) {
-      loaded =
-        entry?.loaded?.version === current.version ? entry.loaded : compileStored(current.version, current.config);
-    }
+    const loaded = !current
+      ? null
+      : previous?.version === current.version
+        ? previous
+        : compileStored(current.version, current.config);
     // A version that no longer compiles keeps the previous good one serving; a deleted site serves nothing.
-    const serving = current ? (loaded ?? entry?.loaded ?? null) : null;
+    const serving = current ? (loaded ?? previous) : null;
     cache.set(site, { loaded: serving, fetchedAt: now });
     return serving;
   } catch (error) {
-    if (entry?.loaded) {
-      console.warn(`KV read failed for site ${site}; serving last good config ${entry.loaded.version}`);
-      return entry.loaded;
+    cache.set(site, { loaded: previous, fetchedAt: previous ? now : 0 });
+    if (previous) {
+      console.warn(`KV read failed for site ${site}; serving last good config ${previous.version}`);
+      return previous;
     }
     throw error;
   }
