@@ -5,11 +5,11 @@
  * card looks the same whoever filled it.
  */
 import { attr, type Product } from './catalog.js';
-import { $ } from './dom.js';
+import { $, type Root } from './dom.js';
 
 const ITEM = 'data-vitrine-item';
 
-function field<T extends Element>(card: ParentNode, name: string): T | null {
+function field<T extends HTMLElement>(card: Root, name: string): T | null {
   return card.querySelector<T>(`[data-vitrine-field="${name}"]`);
 }
 
@@ -18,8 +18,8 @@ function metaLine(product: Product): string {
   return product.inStock ? byline : `${byline} · sold out`;
 }
 
-export function productCard(template: HTMLTemplateElement, product: Product): Element {
-  const card = template.content.firstElementChild!.cloneNode(true) as Element;
+export function productCard(template: HTMLTemplateElement, product: Product): HTMLElement {
+  const card = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
   const link = field<HTMLAnchorElement>(card, 'url');
   if (link) {
     link.href = product.url ?? `/product.html?id=${encodeURIComponent(product.id)}`;
@@ -53,6 +53,6 @@ export function fillDefaultItems(slot: HTMLElement, products: readonly Product[]
   for (const product of products) {
     const card = productCard(template, product);
     card.setAttribute(ITEM, product.id);
-    template.before(card);
+    template.parentNode!.insertBefore(card, template);
   }
 }

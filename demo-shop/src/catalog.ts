@@ -3,7 +3,8 @@ import products from '../catalog.json';
 
 export type { Product };
 
-export const CATALOG: readonly Product[] = products as Product[];
+/** Checked against ProductSchema by demo-shop/config.test.ts; JSON imports are typed loosely. */
+export const CATALOG = products as unknown as readonly Product[];
 
 export interface CategoryInfo {
   id: string;

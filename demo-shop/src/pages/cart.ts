@@ -25,19 +25,19 @@ function row(line: PricedLine): HTMLTableRowElement {
   tr.dataset.line = line.id;
   const name = document.createElement('td');
   const link = Object.assign(document.createElement('a'), { href: line.product.url ?? '#', textContent: line.product.name });
-  name.append(link);
-  if (line.size) name.append(Object.assign(document.createElement('small'), { textContent: ` · size ${line.size}` }));
+  name.appendChild(link);
+  if (line.size) name.appendChild(Object.assign(document.createElement('small'), { textContent: ` · size ${line.size}` }));
 
   const qty = document.createElement('td');
   qty.className = 'qty-cell';
-  qty.append(
+  qty.replaceChildren(
     stepButton('−', `One fewer ${line.product.name}`, () => change(line, -1)),
     Object.assign(document.createElement('span'), { textContent: String(line.qty) }),
     stepButton('+', `One more ${line.product.name}`, () => change(line, +1)),
   );
   const remove = document.createElement('td');
-  remove.append(stepButton('Remove', `Remove ${line.product.name}`, () => change(line, -line.qty)));
-  tr.append(name, cell(euro(line.product.price)), qty, cell(euro(line.total)), remove);
+  remove.appendChild(stepButton('Remove', `Remove ${line.product.name}`, () => change(line, -line.qty)));
+  tr.replaceChildren(name, cell(euro(line.product.price)), qty, cell(euro(line.total)), remove);
   return tr;
 }
 

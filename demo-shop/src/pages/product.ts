@@ -77,8 +77,8 @@ function renderSizes(product: Product, all: string[], soldOut: string[]): void {
     label.className = soldOut.includes(size) ? 'size sold-out' : 'size';
     const input = Object.assign(document.createElement('input'), { type: 'radio', name: 'size', value: size });
     input.addEventListener('change', () => chooseSize(product, size, soldOut.includes(size)));
-    label.append(input, Object.assign(document.createElement('span'), { textContent: size }));
-    fieldset.append(label);
+    label.replaceChildren(input, Object.assign(document.createElement('span'), { textContent: size }));
+    fieldset.appendChild(label);
   }
 }
 

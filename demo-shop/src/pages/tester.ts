@@ -59,7 +59,7 @@ function renderPersonas(): void {
     setText('[data-persona-story]', persona.story, item);
     setText('[data-persona-expect]', `Expect: ${persona.expect}`, item);
     $('[data-load-persona]', item).addEventListener('click', () => void loadPersona(persona));
-    list.append(item);
+    list.appendChild(item);
   }
 }
 
@@ -76,7 +76,7 @@ function renderForceLinks(): void {
       const href = `${page}${page.includes('?') ? '&' : '?'}vitrine_force=${slot}:${id}&vitrine_debug=1`;
       const a = Object.assign(document.createElement('a'), { href, textContent: `${slot} → ${id}` });
       const li = document.createElement('li');
-      li.append(a);
+      li.appendChild(a);
       return li;
     }),
   );

@@ -1,0 +1,2 @@
+export const HERO_NAMES: string[];
+export function hero(name: string): string;

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatPath, validateConfig } from '../shared/config/validate.js';
+import { ProductSchema } from '../shared/schema/catalog.js';
+import { HERO_NAMES } from './build/heroes.mjs';
+import catalog from './catalog.json';
+import config from './vitrine.config.json';
+
+const here = import.meta.dirname;
+const productIds = new Set(catalog.map((p) => p.id));
+
+describe('demo-shop/vitrine.config.json', () => {
+  it('passes the schema and the rule compiler', () => {
+    const result = validateConfig(config);
+    const issues = result.ok ? [] : result.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+    expect(issues).toEqual([]);
+  });
+
+  it('names only products that are in the catalog', () => {
+    const slots = Object.values(config.slots) as { recommendations?: { manual?: { ids: string[] }[] } }[];
+    const manual = slots.flatMap((s) => s.recommendations?.manual ?? []);
+    const named = [...config.recommendations.bestsellers, ...manual.flatMap((m) => m.ids)];
+    expect(named.filter((id) => !productIds.has(id))).toEqual([]);
+  });
+
+  it('uses only hero pictures the build draws', () => {
+    const text = JSON.stringify(config);
+    const srcs = [...text.matchAll(/"src":\s*"\/img\/hero\/([a-z-]+)\.svg"/g)].map((m) => m[1]);
+    expect(srcs.length).toBeGreaterThan(5);
+    expect(srcs.filter((name) => !HERO_NAMES.includes(name))).toEqual([]);
+  });
+
+  it("states the experiment's hypothesis as goal, audience, change and expected effect", () => {
+    const [experiment] = config.experiments;
+    expect(Object.keys(experiment.hypothesis).sort()).toEqual(['audience', 'change', 'expectedEffect', 'goal']);
+  });
+
+  // Without Vitrine the page shows its own HTML; with it, the config's default. They must agree.
+  it.each([
+    ['index.html', 'hero', config.slots.hero.default],
+    ['index.html', 'recommended', config.slots.recommended.default],
+    ['cart.html', 'shipping-nudge', config.slots['shipping-nudge'].default],
+    ['layout.html', 'banner', config.slots.banner.default],
+  ])('the default copy of %s slot "%s" matches the config', (file, _slot, content) => {
+    const html = readFileSync(join(here, 'src/html', file), 'utf8').replace(/&amp;/g, '&');
+    for (const [field, value] of Object.entries(content as Record<string, string | { label?: string; src?: string }>)) {
+      const text = typeof value === 'string' ? value : (value.label ?? value.src);
+      if (text) expect(html, `field ${field}`).toContain(text);
+    }
+  });
+});
+
+describe('demo-shop/catalog.json', () => {
+  it('holds 60–120 valid products with unique ids and local images', () => {
+    expect(catalog.length).toBeGreaterThanOrEqual(60);
+    expect(catalog.length).toBeLessThanOrEqual(120);
+    expect(productIds.size).toBe(catalog.length);
+    for (const product of catalog) {
+      expect(ProductSchema.safeParse(product).success, product.id).toBe(true);
+      expect(product.image).toBe(`/img/p/${product.id}.svg`);
+    }
+  });
+
+  it('has a pricier dress sold out in some sizes and reviewer-backed thrillers', () => {
+    const soldOutDress = catalog.find((p) => p.category === 'dresses' && p.inStock && p.price >= 120 && 'soldOutSizes' in p.attributes);
+    expect(soldOutDress).toBeDefined();
+    expect(catalog.filter((p) => p.category === 'thrillers' && 'reviewQuote' in p.attributes).length).toBeGreaterThanOrEqual(6);
+  });
+});
