@@ -3,6 +3,7 @@ import {
   bgnbdLogLikelihood,
   customerLogLikelihood,
   expectedPurchases,
+  expectedWhileAliveByQuadrature,
   fitBgnbd,
   pAlive,
   type BgnbdParams,
@@ -107,5 +108,25 @@ describe('BG/NBD maximum likelihood: parameter recovery', () => {
   it('reports the maximised log-likelihood, at least that of the true parameters', () => {
     expect(fit.logLikelihood).toBeCloseTo(bgnbdLogLikelihood(fit, histories), 8);
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(bgnbdLogLikelihood(CDNOW, histories));
+  });
+});
+
+describe('E[Y(t) | alive] by quadrature (the fallback where the closed form has no series)', () => {
+  it.each<[string, BgnbdParams, RepeatHistory]>([
+    ['CDNOW, x = 2', CDNOW, { x: 2, tx: 30.43, T: 38.86 }],
+    ['CDNOW, x = 0', CDNOW, { x: 0, tx: 0, T: 20 }],
+    ['a > 1', { r: 1.5, alpha: 10, a: 2.2, b: 4 }, { x: 5, tx: 40, T: 52 }],
+  ])('agrees with the closed form within 0.1 %% (%s)', (_, params, history) => {
+    const closed = expectedPurchases(params, history, 39) / pAlive(params, history);
+    expect(expectedWhileAliveByQuadrature(params, history, 39) / closed).toBeCloseTo(1, 3);
+  });
+
+  it('gives a finite, sensible answer when a + b ≤ 1 for a customer without repeats', () => {
+    const degenerate = { r: 0.5, alpha: 3, a: 0.3, b: 0.4 };
+    const y = expectedPurchases(degenerate, { x: 0, tx: 0, T: 10 }, 52);
+    expect(Number.isFinite(y)).toBe(true);
+    // At most what a customer who never drops out would buy: r/(α+T) per unit of time.
+    expect(y).toBeGreaterThan(0);
+    expect(y).toBeLessThan((0.5 / 13) * 52);
   });
 });

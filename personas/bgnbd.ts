@@ -8,6 +8,7 @@
 import { logAddExp, logHyp2f1 } from './math/hypergeometric.js';
 import { logGamma } from './math/logGamma.js';
 import { minimize } from './math/nelderMead.js';
+import { integrate } from './math/quadrature.js';
 
 export interface BgnbdParams {
   r: number;
@@ -73,10 +74,36 @@ export function expectedPurchases(params: BgnbdParams, history: RepeatHistory, t
   if (t <= 0) return 0;
   const { r, alpha, a, b } = params;
   const { x, T } = history;
-  const logTail =
-    (r + x) * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
-  const ifAlive = ((a + b + x - 1) / (a - 1)) * -Math.expm1(logTail);
-  return ifAlive * (x === 0 ? 1 : pAlive(params, history));
+  const c = a + b + x - 1;
+  // The closed form needs c > 0; only a customer without repeats under a + b ≤ 1 lacks it.
+  const ifAlive =
+    c > 0 && a !== 1
+      ? (c / (a - 1)) * -Math.expm1((r + x) * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(r + x, b + x, c, t / (alpha + T + t)))
+      : expectedWhileAliveByQuadrature(params, history, t);
+  return ifAlive * pAlive(params, history);
+}
+
+/**
+ * E[Y(t) | alive] as the integral it comes from: given p, λ ~ Gamma(r+x, α+T) makes
+ * f(p) = (1 − (1 + p·t/(α+T))^−(r+x)) / p, averaged over p ~ Beta(a, b+x). The straight
+ * line through f(0) and f(1) has an exact Beta mean; only the remainder, which vanishes at
+ * both ends and so tames the Beta density's end singularities, is integrated numerically.
+ */
+export function expectedWhileAliveByQuadrature({ r, alpha, a, b }: BgnbdParams, { x, T }: RepeatHistory, t: number): number {
+  const shape = r + x;
+  const s = t / (alpha + T);
+  const bx = b + x;
+  const f = (p: number) => (p === 0 ? shape * s : -Math.expm1(-shape * Math.log1p(p * s)) / p);
+  const [f0, f1] = [f(0), f(1)];
+  const line = (f0 * bx + f1 * a) / (a + bx);
+  const logNorm = logGamma(a + bx) - logGamma(a) - logGamma(bx);
+  const remainder = integrate(
+    (p) => (p <= 0 || p >= 1 ? 0 : (f(p) - f0 * (1 - p) - f1 * p) * Math.exp(logNorm + (a - 1) * Math.log(p) + (bx - 1) * Math.log1p(-p))),
+    0,
+    1,
+    4000,
+  );
+  return line + remainder;
 }
 
 interface WeightedHistory extends RepeatHistory {

@@ -37,6 +37,12 @@ describe('ClvModel', () => {
     expect(discounted).toBeGreaterThan(plain / 1.1);
   });
 
+  it('falls back to the customer’s own average basket when Gamma-Gamma has no finite mean (q ≤ 1)', () => {
+    const heavyTailed = { p: 2, q: 0.8, gamma: 10 };
+    const withBasket = { ...customer, averageBasket: 55 } as CustomerFacts;
+    expect(new ClvModel(BGNBD, heavyTailed, { ...weeks, annualDiscount: 0 }).estimate(withBasket).expectedValue).toBe(55);
+  });
+
   it('gives the same answer whether the unit is days or weeks', () => {
     const inDays = { ...customer, repeat: { x: 2, tx: 30.43 * 7, T: 38.86 * 7 } } as CustomerFacts;
     const daily = { r: BGNBD.r, alpha: BGNBD.alpha * 7, a: BGNBD.a, b: BGNBD.b };

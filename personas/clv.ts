@@ -45,7 +45,10 @@ export class ClvModel {
 
   estimate(customer: CustomerFacts): ClvEstimate {
     const { x } = customer.repeat;
-    const expectedValue = expectedAverageValue(this.gammaGamma, x, customer.repeatMeanValue);
+    // With q ≤ 1 the fitted spend distribution has no finite mean; the customer's own
+    // average basket is then the only defensible estimate.
+    const expectedValue =
+      this.gammaGamma.q > 1 ? expectedAverageValue(this.gammaGamma, x, customer.repeatMeanValue) : customer.averageBasket;
     const purchases = this.purchases(customer);
     return {
       pAlive: pAlive(this.bgnbd, customer.repeat),

@@ -16,7 +16,7 @@ const all: GroupStats = {
   segments: {},
 };
 
-function group(over: Partial<GroupStats> & { median?: Partial<GroupStats['median']> }): GroupStats {
+function group(over: Partial<Omit<GroupStats, 'median'>> & { median?: Partial<GroupStats['median']> }): GroupStats {
   return { ...all, size: 200, revenue: 10_000, ...over, median: { ...all.median, ...over.median } };
 }
 const wording = { currency: '€', horizon: '12 months', topClv: 40 };
