@@ -1,0 +1,176 @@
+/**
+ * Decide cost as the rule count grows: the pure decide function (what a Worker spends CPU
+ * on per request, same V8 as workerd) with 50, 500 and 5,000 segments, and loopback HTTP
+ * latency through workerd (Miniflare serving the production bundle from `wrangler deploy
+ * --dry-run`) with and without a recommendation slot.
+ * Run: npx tsx bench/decide.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Miniflare } from 'miniflare';
+import { validateConfig } from '../shared/config/validate.js';
+import type { ConfigInput } from '../shared/schema/config.js';
+import type { DecideRequest } from '../shared/schema/decide.js';
+import { edgeContext } from '../edge/src/decide/context.js';
+import { decide } from '../edge/src/decide/decide.js';
+import { makeConditions, seededRandom } from './conditions.js';
+
+const DAY = 86_400_000;
+const CATEGORIES = ['thrillers', 'cookbooks', 'travel', 'kids', 'poetry', 'history', 'scifi', 'crime'];
+
+const BASE_SEGMENTS = [
+  { id: 'thriller-lovers', when: { 'categories.thrillers.views': { $gte: 3 } } },
+  { id: 'big-spenders', when: { 'rfm.m': { $gte: 4 } } },
+  { id: 'bargain-hunters', when: { 'prices.avgViewed': { $lt: 25 } } },
+  { id: 'cart-abandoners', when: { 'cart.abandoned': true } },
+  { id: 'newsletter', when: { 'context.source': 'email' } },
+  { id: 'b2b', when: { 'traits.tags': 'b2b' } },
+  { id: 'night-owls', when: { 'context.hour': { $gte: 22 } } },
+  { id: 'returning', when: { 'visitor.sessions': { $gt: 1 } } },
+];
+
+export function benchConfig(segments: number, site = 'bench'): ConfigInput {
+  const ids = Array.from({ length: segments - BASE_SEGMENTS.length }, (_, i) => `seg-${i}`);
+  const variants = (slot: string) =>
+    Array.from({ length: 10 }, (_, i) => ({ id: `${slot}-v${i}`, when: { segments: ids[(i * 37) % ids.length] }, content: { headline: `For {{rfm.segment|you}} ${i}` } }));
+  return {
+    site,
+    origins: ['https://shop.example'],
+    // The generated conditions name these base segments; define them first.
+    segments: [
+      ...BASE_SEGMENTS,
+      ...makeConditions(segments - BASE_SEGMENTS.length).map((when, i) => ({ id: ids[i], when })),
+    ],
+    personas: Array.from({ length: 8 }, (_, i) => ({ id: `persona-${i}`, name: `Persona ${i}`, when: { segments: { $in: [ids[i], ids[(i * 7) % ids.length]] } } })),
+    slots: {
+      hero: { default: { headline: 'Welcome', body: 'Hello', cta: { label: 'Shop', href: '/' } }, variants: variants('hero') },
+      banner: { default: { body: 'Free shipping above €40' }, variants: variants('banner') },
+      nudge: { default: { body: 'Nudge' }, variants: variants('nudge') },
+    },
+    experiments: [
+      {
+        id: 'exp-hero', hypothesis: 'h', status: 'running', slot: 'hero', goal: { event: 'purchase' },
+        variants: [{ id: 'control', weight: 0.5 }, { id: 'b', weight: 0.5, content: { headline: 'B' } }],
+      },
+    ],
+  };
+}
+
+export function benchRequests(count: number, site = 'bench', seed = 11): DecideRequest[] {
+  const r = seededRandom(seed);
+  const int = (max: number) => Math.floor(r() * (max + 1));
+  const now = Date.now();
+  return Array.from({ length: count }, (_, i) => {
+    const count = i % 4 === 0 ? 0 : 1 + int(8);
+    return {
+      site,
+      visitor: `visitor-${i.toString(36).padStart(6, '0')}`,
+      consent: { analytics: true, personalization: true },
+      context: { url: `https://shop.example/?utm_medium=${['email', 'cpc', ''][i % 3]}`, referrer: 'https://www.google.com/', language: 'de-DE', timezone: 'Europe/Berlin' },
+      profile: {
+        firstSeen: now - int(400) * DAY,
+        sessions: 1 + int(30),
+        pageviews: 1 + int(200),
+        purchases: count ? { count, revenue: count * (10 + int(80)), first: now - 300 * DAY, last: now - int(200) * DAY } : { count: 0, revenue: 0 },
+        categories: Object.fromEntries(CATEGORIES.filter(() => r() < 0.4).map((c) => [c, { views: int(20), carts: int(3), purchases: int(2), maxViewedPrice: 5 + int(60), lastPurchasePrice: int(50) }])),
+        viewed: Array.from({ length: int(10) }, () => `sku-${int(5000)}`),
+        cart: { items: int(4), value: int(120), updated: now - int(120) * 60_000 },
+        source: { first: 'organic', last: 'email' },
+        prices: { avgViewed: 20 + int(30), maxViewed: 40 + int(80) },
+      },
+      traits: { tier: ['gold', 'silver'][i % 2], tags: ['b2b'] },
+    };
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+export interface CpuRow { segments: number; compileMs: number; p50: number; p99: number; segmentsMatchedAvg: number }
+
+/** CPU per decide in µs, after a warm-up, over 3,000 varied visitors. */
+export function decideCpu(segments: number): CpuRow {
+  const t0 = performance.now();
+  const result = validateConfig(benchConfig(segments));
+  const compileMs = performance.now() - t0;
+  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
+  const loaded = { version: 'bench', compiled: result.compiled };
+  const requests = benchRequests(3000);
+  const now = Date.now();
+  const run = (req: DecideRequest) => decide({ loaded, request: req, context: edgeContext(req, { userAgent: 'Mozilla/5.0' }, now), traits: req.traits, now });
+  for (const req of requests.slice(0, 500)) run(req);
+  const times: number[] = [];
+  let matched = 0;
+  for (const req of requests) {
+    const start = performance.now();
+    matched += run(req).segments.length;
+    times.push((performance.now() - start) * 1000);
+  }
+  times.sort((a, b) => a - b);
+  return { segments, compileMs, p50: percentile(times, 0.5), p99: percentile(times, 0.99), segmentsMatchedAvg: matched / requests.length };
+}
+
+export interface HttpRow { label: string; p50: number; p99: number; requests: number }
+
+/** Sequential loopback requests into workerd, in ms. */
+export async function decideHttp(): Promise<HttpRow[]> {
+  const out = mkdtempSync(join(tmpdir(), 'vitrine-bench-'));
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  const mf = new Miniflare({
+    modules: true,
+    script: readFileSync(join(out, 'index.js'), 'utf8'),
+    compatibilityDate: '2026-04-01',
+    compatibilityFlags: ['nodejs_compat'],
+    kvNamespaces: ['KV'],
+    durableObjects: { SITE_STATS: { className: 'SiteStats', useSQLite: true } },
+    bindings: { ADMIN_TOKEN: 'bench-token' },
+  });
+  try {
+    const admin = { authorization: 'Bearer bench-token', 'content-type': 'application/json' };
+    const config = benchConfig(500);
+    const withRecs = { ...config, site: 'bench-recs', slots: { ...config.slots, picks: { recommendations: { strategies: ['also-bought', 'category-affinity', 'bestsellers'] as const, count: 4 } } } };
+    for (const c of [config, withRecs]) {
+      const res = await mf.dispatchFetch(`http://edge/admin/sites/${c.site}/config`, { method: 'PUT', headers: admin, body: JSON.stringify(c) });
+      if (res.status !== 201) throw new Error(`config push failed: ${res.status} ${await res.text()}`);
+    }
+    const catalog = Array.from({ length: 2000 }, (_, i) => ({ id: `sku-${i}`, name: `Product ${i}`, category: CATEGORIES[i % CATEGORIES.length], price: 5 + (i % 90), inStock: i % 11 !== 0 }));
+    await mf.dispatchFetch('http://edge/admin/sites/bench-recs/catalog', { method: 'PUT', headers: admin, body: JSON.stringify(catalog) });
+
+    const rows: HttpRow[] = [];
+    for (const [label, site] of [['decide, 500 segments', 'bench'], ['decide, 500 segments + recommendation slot', 'bench-recs']] as const) {
+      const requests = benchRequests(1200, site);
+      const times: number[] = [];
+      for (const [i, req] of requests.entries()) {
+        const start = performance.now();
+        const res = await mf.dispatchFetch('http://edge/v1/decide', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(req) });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`decide answered ${res.status}`);
+        if (i >= 200) times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      rows.push({ label, p50: percentile(times, 0.5), p99: percentile(times, 0.99), requests: times.length });
+    }
+    return rows;
+  } finally {
+    await mf.dispose();
+  }
+}
+
+export async function runDecideBench() {
+  const cpu = [50, 500, 5000].map(decideCpu);
+  const http = await decideHttp();
+  return { cpu, http };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { cpu, http } = await runDecideBench();
+  console.log('decide CPU per request (pure function, Node V8), 3,000 visitors:');
+  for (const r of cpu)
+    console.log(`  ${String(r.segments).padStart(5)} segments: p50 ${r.p50.toFixed(1)} µs  p99 ${r.p99.toFixed(1)} µs  (compile ${r.compileMs.toFixed(1)} ms, ${r.segmentsMatchedAvg.toFixed(1)} segments matched on average)`);
+  console.log('loopback HTTP through workerd (Miniflare, production bundle), sequential:');
+  for (const r of http) console.log(`  ${r.label}: p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  (${r.requests} requests)`);
+}
