@@ -5,6 +5,8 @@ import type { Product, ProductPatch } from '../../../shared/schema/catalog.js';
  *
  *   site:<site>:catalog:index                   the compact ranking index (StoredIndex), also the
  *                                               pointer to the current generation of shards
+ *   site:<site>:catalog:stamp                   "<generation>:<updated>" of the index, so an isolate
+ *                                               can tell in a few bytes whether its copy is current
  *   site:<site>:catalog:<generation>:shard:<n>  {[id]: Product}, n = fnv1a(id) mod shard count
  *
  * Decide ranks from the index alone and then reads only the shards of the few chosen items.
@@ -63,6 +65,8 @@ function productIn(shard: Shard | null | undefined, id: string): Product | undef
 }
 
 export const indexKey = (site: string) => `site:${site}:catalog:index`;
+export const stampKey = (site: string) => `site:${site}:catalog:stamp`;
+export const stampOf = (index: Pick<StoredIndex, 'generation' | 'updated'>) => `${index.generation}:${index.updated}`;
 export const shardKey = (site: string, generation: string, n: number) => `site:${site}:catalog:${generation}:shard:${n}`;
 
 /** FNV-1a: stable across runtimes and releases, which a shard assignment must be. */
@@ -135,8 +139,19 @@ export function toCatalogIndex(stored: StoredIndex): CatalogIndex {
   };
 }
 
-export async function readStoredIndex(kv: KVNamespace, site: string): Promise<StoredIndex | null> {
+async function readStoredIndex(kv: KVNamespace, site: string): Promise<StoredIndex | null> {
   return kv.get<StoredIndex>(indexKey(site), 'json');
+}
+
+/** The index, then its stamp: a reader that sees the new stamp always finds the new index. */
+async function writeIndex(kv: KVNamespace, site: string, json: string, stored: StoredIndex): Promise<void> {
+  await kv.put(indexKey(site), json);
+  await kv.put(stampKey(site), stampOf(stored));
+}
+
+/** Null for a catalog written before stamps existed, or none at all: read the index then. */
+export async function readCatalogStamp(kv: KVNamespace, site: string): Promise<string | null> {
+  return kv.get(stampKey(site), 'text');
 }
 
 export async function getCatalogIndex(kv: KVNamespace, site: string): Promise<CatalogIndex | null> {
@@ -187,7 +202,7 @@ export async function putCatalog(
   const stored = toStoredIndex(catalog, generation, shards, now);
   if (current) stored.previous = { generation: current.generation, shards: current.shards };
   const json = JSON.stringify(stored);
-  await kv.put(indexKey(site), json);
+  await writeIndex(kv, site, json, stored);
 
   const stale = current?.previous;
   if (stale) await Promise.all(Array.from({ length: stale.shards }, (_, n) => kv.delete(shardKey(site, stale.generation, n))));
@@ -241,7 +256,7 @@ export async function patchCatalog(
   const catalogOrder = index.ids.map((id, i) => touched.get(id) ?? indexEntry(index, i));
   const next = toStoredIndex(catalogOrder, stored.generation, stored.shards, options.now ?? Date.now());
   if (stored.previous) next.previous = stored.previous;
-  await kv.put(indexKey(site), JSON.stringify(next));
+  await writeIndex(kv, site, JSON.stringify(next), next);
   const shardsWritten = new Set([...touched.keys()].map((id) => shardOf(id, stored.shards))).size;
   return { updated: touched.size, unknown, shardsWritten };
 }

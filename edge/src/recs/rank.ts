@@ -33,6 +33,11 @@ const UPGRADE_MAX_FACTOR = 1.6;
 const TOP_CATEGORIES = 3;
 /** Only the latest few viewed items seed strategies: older interest is weaker and costs CPU. */
 const MAX_SEEDS = 10;
+/**
+ * Products of one category examined per walk. An upgrade hunt in a 10,000-product category
+ * with nothing in the price band would otherwise walk all of it on every decide.
+ */
+const MAX_EXAMINED = 400;
 
 /**
  * Fills a recommendation slot: each strategy in config order offers candidates until `count`
@@ -60,14 +65,15 @@ export function recommend(input: RecommendInput): RankedPick[] {
     picks.push({ id, reason });
   };
   const fill = (strategy: Strategy) => {
+    if (picks.length >= slot.count) return;
     for (const id of candidates(strategy, input)) {
-      if (picks.length >= slot.count) return;
       offer(id, strategy);
+      if (picks.length >= slot.count) return;
     }
   };
 
   for (const strategy of slot.strategies) fill(strategy);
-  if (picks.length < slot.count) fill('bestsellers');
+  fill('bestsellers');
   return picks;
 }
 
@@ -129,11 +135,34 @@ function topCategories(profile: Profile | undefined): string[] {
 /** A category's products, most popular first: bestsellers there, then the catalog's own order. */
 function* popularIn(input: RecommendInput, category: string, accept: (i: number) => boolean = () => true): Generator<string> {
   const { index } = input;
-  for (const [id] of input.lists?.bestsellers ?? []) {
-    const i = index.position.get(id);
-    if (i !== undefined && index.category[i] === category && accept(i)) yield id;
+  const popular = (input.lists && bestsellersByCategory(input.lists, index).get(category)) ?? [];
+  let examined = 0;
+  for (const i of popular) {
+    if (accept(i)) yield index.ids[i];
+    if (++examined >= MAX_EXAMINED) return;
   }
-  for (const i of index.byCategory.get(category) ?? []) if (accept(i)) yield index.ids[i];
+  for (const i of index.byCategory.get(category) ?? []) {
+    if (accept(i)) yield index.ids[i];
+    if (++examined >= MAX_EXAMINED) return;
+  }
+}
+
+const bestsellerCache = new WeakMap<Lists, { index: CatalogIndex; byCategory: Map<string, number[]> }>();
+
+/** Feed positions of the learned bestsellers, per category; built once per lists and index an isolate holds. */
+function bestsellersByCategory(lists: Lists, index: CatalogIndex): Map<string, number[]> {
+  const held = bestsellerCache.get(lists);
+  if (held?.index === index) return held.byCategory;
+  const byCategory = new Map<string, number[]>();
+  for (const [id] of lists.bestsellers) {
+    const i = index.position.get(id);
+    if (i === undefined) continue;
+    const list = byCategory.get(index.category[i]);
+    if (list) list.push(i);
+    else byCategory.set(index.category[i], [i]);
+  }
+  bestsellerCache.set(lists, { index, byCategory });
+  return byCategory;
 }
 
 function* categoryAffinity(input: RecommendInput): Generator<string> {

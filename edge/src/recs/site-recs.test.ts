@@ -92,6 +92,17 @@ describe('recommendations at decide time', () => {
     expect(later['also-bought'].items!.map((i) => i.id)).toEqual(['t2', 'c1', 'c2']);
   });
 
+  it('keeps its parsed index while the catalog is unchanged, and takes a new upload after the TTL', async () => {
+    const now = Date.now();
+    await seed('recs-reuse', false);
+    const first = (await loadSiteRecs(kv, 'recs-reuse', now))!;
+    const unchanged = (await loadSiteRecs(kv, 'recs-reuse', now + RECS_TTL_MS + 1))!;
+    expect(unchanged.index).toBe(first.index);
+    await putCatalog(kv, 'recs-reuse', [p('n1', 'new')], { replace: true });
+    const uploaded = (await loadSiteRecs(kv, 'recs-reuse', now + 2 * RECS_TTL_MS + 2))!;
+    expect(uploaded.index.ids).toEqual(['n1']);
+  });
+
   it('drops an item whose catalog record is gone rather than showing a nameless tile', async () => {
     await seed('recs-gone', false);
     const recs = (await loadSiteRecs(kv, 'recs-gone'))!;

@@ -3,11 +3,12 @@ import type { Attributes } from '../../../shared/rules/compile.js';
 import type { RecommendedItem, SlotDecision } from '../../../shared/schema/decide.js';
 import type { Profile } from '../../../shared/schema/profile.js';
 import {
+  getCatalogIndex,
   getProducts,
   kvShardReader,
-  readStoredIndex,
+  readCatalogStamp,
   shardKey,
-  toCatalogIndex,
+  stampOf,
   type CatalogIndex,
   type Shard,
   type ShardReader,
@@ -39,11 +40,10 @@ export async function loadSiteRecs(kv: KVNamespace, site: string, now = Date.now
   const entry = sites.get(site);
   if (entry && now - entry.fetchedAt < RECS_TTL_MS) return entry.recs;
   try {
-    const [stored, lists] = await Promise.all([readStoredIndex(kv, site), readLists(kv, site)]);
+    const [stamp, lists] = await Promise.all([readCatalogStamp(kv, site), readLists(kv, site)]);
     const held = entry?.recs?.index;
-    // Re-building the lookups of a 100k index costs milliseconds; skip it when nothing changed.
-    const unchanged = held && stored && held.generation === stored.generation && held.updated === stored.updated;
-    const index = unchanged ? held : stored && toCatalogIndex(stored);
+    // Reading and indexing a 100k catalog costs tens of milliseconds: only when it changed.
+    const index = held && stamp === stampOf(held) ? held : await getCatalogIndex(kv, site);
     const recs = index ? { site, index, lists } : null;
     sites.set(site, { recs, fetchedAt: now });
     return recs;
