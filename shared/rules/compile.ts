@@ -4,7 +4,7 @@
  * Where MongoDB and GrowthBook disagree, MongoDB's meaning stands (see DESIGN.md).
  */
 import { compileValue, MAX_DEPTH, type Compiler, type IssuePath } from './operators.js';
-import { compilePath, pathProblem, readPath, type AttributePath } from './path.js';
+import { compilePath, pathProblem, SELF, type AttributePath } from './path.js';
 import { allOf, anyOf, isPlainObject, negate, type ValueTest } from './values.js';
 
 export { referencedSegments } from './references.js';
@@ -43,7 +43,7 @@ export function compileCondition(condition: unknown, at: (string | number)[] = [
       } else {
         const problem = pathProblem(key);
         if (problem) tests.push(fail(keyAt, problem));
-        else tests.push(fieldTest(compilePath(key), compileValue(operand, keyAt, depth + 1, compiler)));
+        else tests.push(fieldTest(compilePath(key), (path) => compileValue(operand, path, keyAt, depth + 1, compiler)));
       }
     }
     return allOf(tests);
@@ -62,10 +62,9 @@ export function compileCondition(condition: unknown, at: (string | number)[] = [
   }
 }
 
-function fieldTest(path: AttributePath, test: ValueTest): ValueTest {
-  if (path.blocked) {
-    const answer = test(undefined);
-    return () => answer;
-  }
-  return (attrs) => test(readPath(attrs, path));
+/** A path through a prototype key reads nothing, so its answer is known at compile time. */
+function fieldTest(path: AttributePath, compile: (path: AttributePath) => ValueTest): ValueTest {
+  if (!path.blocked) return compile(path);
+  const answer = compile(SELF)(undefined);
+  return () => answer;
 }

@@ -1,8 +1,9 @@
 /**
  * Compiles the condition on one attribute: a literal (implicit equality) or an operator
- * object such as `{"$gte": 3, "$lt": 10}`, into a test of the attribute's value.
+ * object such as `{"$gte": 3, "$lt": 10}`, into a test that reads the attribute at `path`.
  */
 import type { RuleIssue } from './compile.js';
+import { readPath, SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, matchesText } from './regex.js';
 import { allOf, equalsTest, inTest, isMissing, isPlainObject, negate, type ValueTest } from './values.js';
 
@@ -12,6 +13,14 @@ export type IssuePath = (string | number)[];
 export interface Compiler {
   issues: RuleIssue[];
   document(condition: unknown, at: IssuePath, depth: number): ValueTest;
+}
+
+/** Where an operator sits: the attribute it reads, its JSON path in the file, its depth. */
+interface Site {
+  path: AttributePath;
+  at: IssuePath;
+  depth: number;
+  compiler: Compiler;
 }
 
 export const MAX_DEPTH = 16;
@@ -26,93 +35,102 @@ export function isOperatorObject(value: unknown): value is Record<string, unknow
   return keys.length > 0 && keys.every((key) => key.startsWith('$'));
 }
 
-export function compileValue(condition: unknown, at: IssuePath, depth: number, compiler: Compiler): ValueTest {
+export function compileValue(condition: unknown, path: AttributePath, at: IssuePath, depth: number, compiler: Compiler): ValueTest {
   if (depth > MAX_DEPTH) return fail(compiler, at, `condition is nested deeper than ${MAX_DEPTH} levels`);
-  if (!isPlainObject(condition)) return equalsTest(condition);
+  if (!isPlainObject(condition)) return equalsTest(condition, path);
   const keys = Object.keys(condition);
   const operator = keys.find((key) => key.startsWith('$'));
-  if (operator === undefined) return equalsTest(condition);
+  if (operator === undefined) return equalsTest(condition, path);
   if (keys.some((key) => !key.startsWith('$'))) {
     return fail(compiler, [...at, operator], `"${operator}" cannot sit beside plain fields; compare an object literally without operators, or use only operators`);
   }
-  return compileOperators(condition, at, depth, compiler);
+  return compileOperators(condition, { path, at, depth, compiler });
 }
 
-function compileOperators(operators: Record<string, unknown>, at: IssuePath, depth: number, compiler: Compiler): ValueTest {
+function compileOperators(operators: Record<string, unknown>, site: Site): ValueTest {
   const tests: ValueTest[] = [];
   for (const [operator, operand] of Object.entries(operators)) {
-    const where = [...at, operator];
+    const at = [...site.at, operator];
     if (operator === '$options') {
-      if (!Object.hasOwn(operators, '$regex')) fail(compiler, where, '"$options" needs a "$regex" beside it');
+      if (!Object.hasOwn(operators, '$regex')) fail(site.compiler, at, '"$options" needs a "$regex" beside it');
       continue;
     }
     const compile = Object.hasOwn(OPERATORS, operator) ? OPERATORS[operator] : undefined;
     tests.push(
       compile
-        ? compile(operand, where, depth, compiler, operators)
-        : fail(compiler, where, `unknown operator "${operator}"; known: ${Object.keys(OPERATORS).join(' ')}`),
+        ? compile(operand, { ...site, at }, operators)
+        : fail(site.compiler, at, `unknown operator "${operator}"; known: ${Object.keys(OPERATORS).join(' ')}`),
     );
   }
   return allOf(tests);
 }
 
-type OperatorCompiler = (
-  operand: unknown,
-  at: IssuePath,
-  depth: number,
-  compiler: Compiler,
-  siblings: Record<string, unknown>,
-) => ValueTest;
+/** The operators of `operand`, applied to the value a wrapping operator hands over. */
+function nestedOperators(operand: Record<string, unknown>, site: Site): ValueTest {
+  return compileOperators(operand, { ...site, path: SELF, depth: site.depth + 1 });
+}
+
+type OperatorCompiler = (operand: unknown, site: Site, siblings: Record<string, unknown>) => ValueTest;
 
 const OPERATORS: Record<string, OperatorCompiler> = {
-  $eq: (operand) => equalsTest(operand),
-  $ne: (operand) => negate(equalsTest(operand)),
-  $gt: (operand, at, _depth, compiler) => orderTest('$gt', operand, at, compiler),
-  $gte: (operand, at, _depth, compiler) => orderTest('$gte', operand, at, compiler),
-  $lt: (operand, at, _depth, compiler) => orderTest('$lt', operand, at, compiler),
-  $lte: (operand, at, _depth, compiler) => orderTest('$lte', operand, at, compiler),
-  $in: (operand, at, _depth, compiler) =>
-    Array.isArray(operand) ? inTest(operand) : fail(compiler, at, '"$in" needs an array of values'),
-  $nin: (operand, at, _depth, compiler) =>
-    Array.isArray(operand) ? negate(inTest(operand)) : fail(compiler, at, '"$nin" needs an array of values'),
-  $exists: (operand, at, _depth, compiler) => {
+  $eq: (operand, { path }) => equalsTest(operand, path),
+  $ne: (operand, { path }) => negate(equalsTest(operand, path)),
+  $gt: (operand, site) => orderTest('$gt', operand, site),
+  $gte: (operand, site) => orderTest('$gte', operand, site),
+  $lt: (operand, site) => orderTest('$lt', operand, site),
+  $lte: (operand, site) => orderTest('$lte', operand, site),
+  $in: (operand, site) => (Array.isArray(operand) ? inTest(operand, site.path) : fail(site.compiler, site.at, '"$in" needs an array of values')),
+  $nin: (operand, site) =>
+    Array.isArray(operand) ? negate(inTest(operand, site.path)) : fail(site.compiler, site.at, '"$nin" needs an array of values'),
+  $exists: (operand, { path, at, compiler }) => {
     if (typeof operand !== 'boolean') return fail(compiler, at, '"$exists" needs true or false');
-    return operand ? (value) => !isMissing(value) : isMissing;
+    return (input) => isMissing(readPath(input, path)) !== operand;
   },
-  $regex: (operand, at, _depth, compiler, siblings) => {
-    if (typeof operand !== 'string') return fail(compiler, at, '"$regex" needs a pattern string');
+  $regex: (operand, site, siblings) => {
+    if (typeof operand !== 'string') return fail(site.compiler, site.at, '"$regex" needs a pattern string');
     const options = siblings.$options ?? '';
     if (!isAllowedFlags(options)) {
-      return fail(compiler, [...at.slice(0, -1), '$options'], '"$options" takes the flags i, m and s, each at most once');
+      return fail(site.compiler, [...site.at.slice(0, -1), '$options'], '"$options" takes the flags i, m and s, each at most once');
     }
-    return regexTest(operand, options, at, compiler);
+    return regexTest(operand, options, site);
   },
-  $size: (operand, at, depth, compiler) => {
+  $size: (operand, site) => {
+    const { path, at, compiler } = site;
     if (typeof operand === 'number') {
       if (!Number.isInteger(operand) || operand < 0) return fail(compiler, at, '"$size" needs a whole number ≥ 0');
-      return (value) => Array.isArray(value) && value.length === operand;
+      return (input) => {
+        const value = readPath(input, path);
+        return Array.isArray(value) && value.length === operand;
+      };
     }
     if (!isOperatorObject(operand)) return fail(compiler, at, '"$size" needs a whole number or an operator object such as {"$gte": 2}');
-    const lengthTest = compileOperators(operand, at, depth + 1, compiler);
-    return (value) => Array.isArray(value) && lengthTest(value.length);
+    const lengthTest = nestedOperators(operand, site);
+    return (input) => {
+      const value = readPath(input, path);
+      return Array.isArray(value) && lengthTest(value.length);
+    };
   },
-  $elemMatch: (operand, at, depth, compiler) => {
+  $elemMatch: (operand, site) => {
+    const { path, at, depth, compiler } = site;
     if (!isPlainObject(operand)) return fail(compiler, at, '"$elemMatch" needs a condition object');
     const elementsAreValues = isOperatorObject(operand) && !Object.keys(operand).some((key) => LOGICAL_OPERATORS.has(key));
-    const elementTest = elementsAreValues
-      ? compileOperators(operand, at, depth + 1, compiler)
-      : documentsOnly(compiler.document(operand, at, depth + 1));
-    return (value) => Array.isArray(value) && value.some(elementTest);
+    const elementTest = elementsAreValues ? nestedOperators(operand, site) : documentsOnly(compiler.document(operand, at, depth + 1));
+    return (input) => {
+      const value = readPath(input, path);
+      return Array.isArray(value) && value.some(elementTest);
+    };
   },
-  $all: (operand, at, depth, compiler) => {
+  $all: (operand, { path, at, depth, compiler }) => {
     if (!Array.isArray(operand) || operand.length === 0) return fail(compiler, at, '"$all" needs a non-empty array');
     // MongoDB: {$all: [a, b]} is {$and: [{field: a}, {field: b}]}.
-    return allOf(operand.map((item, index) => compileValue(item, [...at, index], depth + 1, compiler)));
+    return allOf(operand.map((item, index) => compileValue(item, path, [...at, index], depth + 1, compiler)));
   },
-  $not: (operand, at, depth, compiler) => {
-    if (typeof operand === 'string') return negate(regexTest(operand, '', at, compiler));
-    if (!isOperatorObject(operand)) return fail(compiler, at, '"$not" needs an operator object such as {"$in": [...]} or a regex string');
-    return negate(compileOperators(operand, at, depth + 1, compiler));
+  $not: (operand, site) => {
+    if (typeof operand === 'string') return negate(regexTest(operand, '', site));
+    if (!isOperatorObject(operand)) {
+      return fail(site.compiler, site.at, '"$not" needs an operator object such as {"$in": [...]} or a regex string');
+    }
+    return negate(compileOperators(operand, { ...site, depth: site.depth + 1 }));
   },
 };
 
@@ -126,17 +144,19 @@ type Order = '$gt' | '$gte' | '$lt' | '$lte';
  * Ordering compares numbers with numbers and strings with strings only; a missing value,
  * a boolean or a value of the other type never matches. Array attributes: any element.
  */
-function orderTest(order: Order, operand: unknown, at: IssuePath, compiler: Compiler): ValueTest {
+function orderTest(order: Order, operand: unknown, { path, at, compiler }: Site): ValueTest {
   const type = typeof operand;
   if (!(type === 'string' || (type === 'number' && Number.isFinite(operand)))) {
     return fail(compiler, at, `"${order}" needs a number or a string`);
   }
   // Typed as number for the compiler only: the typeof checks make both sides one primitive type.
   const bound = operand as number;
-  return (value) =>
-    typeof value === type
+  return (input) => {
+    const value = readPath(input, path);
+    return typeof value === type
       ? inOrder(order, value as number, bound)
       : Array.isArray(value) && value.some((element) => typeof element === type && inOrder(order, element, bound));
+  };
 }
 
 function inOrder(order: Order, value: number, bound: number): boolean {
@@ -152,13 +172,15 @@ function inOrder(order: Order, value: number, bound: number): boolean {
   }
 }
 
-function regexTest(pattern: string, flags: string, at: IssuePath, compiler: Compiler): ValueTest {
+function regexTest(pattern: string, flags: string, { path, at, compiler }: Site): ValueTest {
   const matcher = compileTextMatcher(pattern, flags);
   if ('problem' in matcher) return fail(compiler, at, matcher.problem);
-  return (value) =>
-    typeof value === 'string'
+  return (input) => {
+    const value = readPath(input, path);
+    return typeof value === 'string'
       ? matchesText(matcher, value)
       : Array.isArray(value) && value.some((element) => typeof element === 'string' && matchesText(matcher, element));
+  };
 }
 
 function fail(compiler: Compiler, at: IssuePath, message: string): ValueTest {

@@ -4,14 +4,24 @@
  *
  * MongoDB semantics: a numeric segment indexes an array; any other segment that meets an
  * array maps over its object elements (`traits.items.price` → every item's price), so a
- * condition on it matches when any collected value does. Only own properties are read,
- * and prototype names are never followed, so a rule cannot reach `Object.prototype`.
+ * condition on it matches when any collected value does.
+ *
+ * Only own properties are read: prototype names (`__proto__`, `constructor`, `prototype`)
+ * are never followed, and a key that `Object.prototype` carries (`toString`, `valueOf` …)
+ * is checked with `Object.hasOwn`. Other keys are read directly: on JSON data a plain
+ * object can only inherit what `Object.prototype` has, and skipping `hasOwn` on every
+ * step is a large part of the evaluation budget.
  */
+import { attributeNameId, readAttribute } from './attribute-names.js';
 
 export interface AttributePath {
   keys: readonly string[];
   /** Per key: is it an array index (`products.viewed.0`)? */
   indexes: readonly boolean[];
+  /** Per key: does `Object.prototype` carry it, so it must be an own property to count? */
+  inherited: readonly boolean[];
+  /** Per key: its `attributeNameId`, for a fast read. */
+  ids: readonly number[];
   /** The path names a prototype key, so it reads nothing, ever. */
   blocked: boolean;
 }
@@ -26,9 +36,18 @@ export function pathProblem(path: string): string | null {
   return null;
 }
 
+/** Reads the value itself: for tests of a value that `$elemMatch` or `$size` hands over. */
+export const SELF: AttributePath = { keys: [], indexes: [], inherited: [], ids: [], blocked: false };
+
 export function compilePath(path: string): AttributePath {
   const keys = path.split('.');
-  return { keys, indexes: keys.map((key) => ARRAY_INDEX.test(key)), blocked: keys.some((key) => PROTOTYPE_KEYS.has(key)) };
+  return {
+    keys,
+    indexes: keys.map((key) => ARRAY_INDEX.test(key)),
+    inherited: keys.map((key) => key in Object.prototype),
+    ids: keys.map(attributeNameId),
+    blocked: keys.some((key) => PROTOTYPE_KEYS.has(key)),
+  };
 }
 
 /** The value at `path` (from its key number `from` on), or undefined when missing. */
@@ -38,9 +57,8 @@ export function readPath(root: unknown, path: AttributePath, from = 0): unknown 
   for (let i = from; i < keys.length; i++) {
     if (typeof current !== 'object' || current === null) return undefined;
     if (Array.isArray(current)) return readThroughArray(current, path, i);
-    const key = keys[i];
-    if (!Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
+    if (path.inherited[i] && !Object.hasOwn(current, keys[i])) return undefined;
+    current = readAttribute(current as Record<string, unknown>, path.ids[i], keys[i]);
   }
   return current;
 }

@@ -1,6 +1,11 @@
-/** Value tests shared by several operators: JSON deep equality, membership, combinators. */
+/**
+ * Equality and membership tests, and the combinators. Each test reads its attribute
+ * itself (`path`; the empty path for a value handed over by `$elemMatch` or `$size`), so
+ * a rule on one field costs one closure call.
+ */
+import { readPath, type AttributePath } from './path.js';
 
-export type ValueTest = (value: unknown) => boolean;
+export type ValueTest = (input: unknown) => boolean;
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -34,28 +39,47 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
  * MongoDB equality: the attribute equals the value, or is an array holding it
  * (`{"segments": "vip"}` matches `["new", "vip"]`). A missing attribute equals null.
  */
-export function equalsTest(expected: unknown): ValueTest {
+export function equalsTest(expected: unknown, path: AttributePath): ValueTest {
   if (expected === null) {
-    return (value) => isMissing(value) || (Array.isArray(value) && value.some(isMissing));
+    return (input) => {
+      const value = readPath(input, path);
+      return isMissing(value) || (Array.isArray(value) && value.some(isMissing));
+    };
   }
   if (typeof expected !== 'object') {
-    return (value) => value === expected || (Array.isArray(value) && value.includes(expected));
+    return (input) => {
+      const value = readPath(input, path);
+      return value === expected || (Array.isArray(value) && value.includes(expected));
+    };
   }
-  return (value) => jsonEqual(value, expected) || (Array.isArray(value) && value.some((element) => jsonEqual(element, expected)));
+  return (input) => {
+    const value = readPath(input, path);
+    return jsonEqual(value, expected) || (Array.isArray(value) && value.some((element) => jsonEqual(element, expected)));
+  };
 }
 
+/** Up to this many listed scalars, a scan beats hashing the value for a Set lookup. */
+const SCAN_LIMIT = 8;
+
 /** MongoDB `$in`: the attribute (or any of its elements) equals one of the listed values. */
-export function inTest(list: readonly unknown[]): ValueTest {
+export function inTest(list: readonly unknown[], path: AttributePath): ValueTest {
+  const scalars = list.filter((item) => typeof item !== 'object');
   const members: Members = {
-    scalars: new Set(list.filter((item) => typeof item !== 'object')),
+    scan: scalars.length <= SCAN_LIMIT ? scalars : null,
+    set: new Set(scalars),
     nested: list.filter((item) => typeof item === 'object' && item !== null),
     missing: list.includes(null),
   };
-  return (value) => isMember(members, value) || (Array.isArray(value) && value.some((element) => isMember(members, element)));
+  return (input) => {
+    const value = readPath(input, path);
+    return isMember(members, value) || (Array.isArray(value) && value.some((element) => isMember(members, element)));
+  };
 }
 
 interface Members {
-  scalars: Set<unknown>;
+  /** The listed scalars when there are few, else null (use `set`). */
+  scan: unknown[] | null;
+  set: Set<unknown>;
   /** Objects and arrays, compared deeply. */
   nested: unknown[];
   /** null is listed, so a missing attribute is in. */
@@ -64,16 +88,19 @@ interface Members {
 
 function isMember(members: Members, value: unknown): boolean {
   if (value === undefined || value === null) return members.missing;
-  if (typeof value !== 'object') return members.scalars.has(value);
-  return members.nested.length > 0 && members.nested.some((item) => jsonEqual(value, item));
+  if (typeof value === 'object') return members.nested.length > 0 && members.nested.some((item) => jsonEqual(value, item));
+  const scan = members.scan;
+  if (scan === null) return members.set.has(value);
+  for (let i = 0; i < scan.length; i++) if (scan[i] === value) return true;
+  return false;
 }
 
 export function negate(test: ValueTest): ValueTest {
-  return (value) => !test(value);
+  return (input) => !test(input);
 }
 
 /** Conjunction, unrolled for the common short cases. */
-export function allOf<T>(tests: ((input: T) => boolean)[]): (input: T) => boolean {
+export function allOf(tests: ValueTest[]): ValueTest {
   if (tests.length === 1) return tests[0];
   if (tests.length === 2) {
     const [first, second] = tests;
@@ -85,7 +112,7 @@ export function allOf<T>(tests: ((input: T) => boolean)[]): (input: T) => boolea
   };
 }
 
-export function anyOf<T>(tests: ((input: T) => boolean)[]): (input: T) => boolean {
+export function anyOf(tests: ValueTest[]): ValueTest {
   if (tests.length === 1) return tests[0];
   return (input) => {
     for (let i = 0; i < tests.length; i++) if (tests[i](input)) return true;
