@@ -149,6 +149,34 @@ describe('with consent', () => {
     expect(document.querySelector('h1')!.textContent).toBe('Fresh');
   });
 
+  it('keeps the first and last traffic source as the edge classified the page that opened each session', async () => {
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now);
+    const answering = (source: DecideResponse['context']['source']) => async () =>
+      Response.json(decision({}, { context: { country: null, region: null, city: null, device: 'desktop', source } }));
+    answer = answering('email');
+    vitrine('init', { ...INIT, consent: ALL });
+    await ready();
+    expect(decides()[0].profile!.source).toEqual({});
+
+    // Same session, a page reached by internal navigation: the source stays.
+    await newPage();
+    answer = answering('direct');
+    clock.mockReturnValue(now + 10 * 60_000);
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()[1].profile!.source).toEqual({ first: 'email', last: 'email' });
+
+    // Back after an hour from a search engine: a new session with a new last source.
+    await newPage();
+    answer = answering('organic');
+    clock.mockReturnValue(now + 80 * 60_000);
+    vitrine('init', INIT);
+    await ready();
+    await vitrine('decide');
+    expect(decides()[3].profile).toMatchObject({ sessions: 2, source: { first: 'email', last: 'organic' } });
+  });
+
   it('sends identity and traits with personalization consent and keeps them for the next page', async () => {
     vitrine('init', INIT);
     vitrine('consent', ALL);

@@ -6,10 +6,12 @@ import { compact } from './log.js';
 import { createRunner, type Command } from './queue.js';
 import { hideSlots, renderSlots, slotNames } from './render.js';
 import { readAll, readCookie, removeCookie, wipeDatabase, write, writeCookie, type Key } from './storage.js';
+import { startsSession } from './session.js';
 import { emptyAggregate, summarize, type Aggregate } from './summary.js';
 import type { Consent, InitOptions, TrackedEvent } from './types.js';
 
 type Listener = (value?: unknown) => void;
+type Source = DecideResponse['context']['source'];
 interface Identity {
   customerId?: string;
   signature?: string;
@@ -32,6 +34,10 @@ export function createClient(win: Win = window): Command {
   let assignments: Record<string, string> = {};
   let exposed: string[] = [];
   let identity: Identity = {};
+  /** First and last traffic source, as the edge classified the page that opened a session. */
+  let source: { first?: Source; last?: Source } = {};
+  let sessionOpened = false;
+  let pageSource: Source | undefined;
   let force = parseForce(location.search);
   let started = false;
   let pageViewed = false;
@@ -77,6 +83,7 @@ export function createClient(win: Win = window): Command {
     assignments = (saved.asg as Record<string, string>) ?? {};
     exposed = (saved.exp as string[]) ?? [];
     identity = { ...(saved.me as Identity), ...identity };
+    source = (saved.src as typeof source) ?? {};
   }
 
   async function load() {
@@ -119,9 +126,19 @@ export function createClient(win: Win = window): Command {
     if (consent.analytics) collector.add(event);
   }
 
+  /** Once a session has opened and the edge has named this page's source, the profile keeps it. */
+  function noteSource() {
+    if (!sessionOpened || !pageSource || !consent.personalization) return;
+    source = { first: source.first ?? pageSource, last: pageSource };
+    sessionOpened = false;
+    save('src', source);
+  }
+
   function trackPageView() {
     if (options?.pageView === false || !mayStore(consent)) return;
     pageViewed = true;
+    sessionOpened = startsSession(log.length ? log[log.length - 1].ts : aggregate.lastTs, Date.now());
+    noteSource();
     track('page_view', { page_location: location.href, page_referrer: document.referrer || undefined });
   }
 
@@ -155,13 +172,15 @@ export function createClient(win: Win = window): Command {
       assignments: mayStore(consent) ? assignments : undefined,
     };
     if (personal) {
-      body.profile = summarize(aggregate, log);
+      body.profile = { ...summarize(aggregate, log), source };
       body.traits = identity.traits;
       if (identity.customerId) body.identity = { customerId: identity.customerId, signature: identity.signature ?? '' };
     }
     try {
       const fresh = await requestDecision(options.endpoint, body, options.timeout ?? 800);
       decision = fresh;
+      pageSource = fresh.context.source;
+      noteSource();
       for (const e of fresh.experiments) assignments[e.id] = e.variant;
       save('asg', assignments);
       if (personal) save('dec', fresh);
@@ -213,7 +232,7 @@ export function createClient(win: Win = window): Command {
 
   function loadDebugPanel() {
     win.vitrineDebug = {
-      state: () => ({ consent, visitor, profile: summarize(aggregate, log), decision, force }),
+      state: () => ({ consent, visitor, profile: { ...summarize(aggregate, log), source }, decision, force }),
       force: (slot: string, variant: string) => enqueue(() => ((force = { ...force, [slot]: variant }), decide())),
     };
     const script = document.createElement('script');

@@ -8,7 +8,7 @@ export const COOKIE = 'vitrine_id';
 const COOKIE_DAYS = 390;
 
 /** What the SDK keeps in IndexedDB, by key. */
-export const KEYS = ['log', 'agg', 'out', 'dec', 'asg', 'exp', 'me'] as const;
+export const KEYS = ['log', 'agg', 'out', 'dec', 'asg', 'exp', 'me', 'src'] as const;
 export type Key = (typeof KEYS)[number];
 
 let store: UseStore | undefined;

@@ -7,7 +7,7 @@ const T0 = Date.UTC(2026, 0, 1);
 let n = 0;
 const ev = (min: number, name: string, params: Partial<TrackedEvent> = {}): TrackedEvent => ({ id: `event-${n++}`, name, ts: T0 + min * MIN, ...params });
 const item = (item_id: string, item_category: string, price: number, quantity?: number) => ({ item_id, item_category, price, quantity });
-const page = (min: number, url = 'https://shop.example/', referrer?: string) => ev(min, 'page_view', { page_location: url, page_referrer: referrer });
+const page = (min: number) => ev(min, 'page_view', { page_location: 'https://shop.example/' });
 
 const summary = (log: TrackedEvent[]) => summarize(emptyAggregate(), log);
 
@@ -22,7 +22,6 @@ describe('summarize', () => {
       carted: [],
       purchased: [],
       cart: { items: 0, value: 0 },
-      source: {},
       prices: { avgViewed: undefined, maxViewed: undefined },
     });
   });
@@ -32,11 +31,6 @@ describe('summarize', () => {
     ['two views 10 minutes apart: one session', [page(0), page(10)], { sessions: 1, pageviews: 2 }],
     ['two views 31 minutes apart: two sessions', [page(0), page(31)], { sessions: 2, pageviews: 2 }],
     ['activity keeps a session open past 30 minutes', [page(0), page(20), page(40), page(60)], { sessions: 1 }],
-    [
-      'first and last source come from the page that opened each session',
-      [page(0, 'https://shop.example/?gclid=1'), page(5, 'https://shop.example/x', 'https://shop.example/'), page(120, 'https://shop.example/', 'https://www.google.com/')],
-      { source: { first: 'ads', last: 'organic' } },
-    ],
   ])('%s', (_, log, expected) => {
     expect(summary(log)).toMatchObject(expected);
   });

@@ -1,6 +1,5 @@
 import type { CategoryStats, Profile } from '../../shared/schema/profile.js';
 import { startsSession } from './session.js';
-import { classifySource } from './source.js';
 import type { Item, TrackedEvent } from './types.js';
 
 /**
@@ -12,11 +11,8 @@ export interface Aggregate extends Required<Pick<Profile, 'sessions' | 'pageview
   firstSeen?: number;
   purchases: { count: number; revenue: number; first?: number; last?: number };
   cart: { items: number; value: number; updated?: number };
-  source: Profile['source'] & {};
   /** Last event time, for session breaks. */
   lastTs?: number;
-  /** A session began and no page_view has named its source yet. */
-  newSession?: boolean;
   /** Sum, count and maximum of viewed prices. */
   priceSum: number;
   priceCount: number;
@@ -37,7 +33,6 @@ export function emptyAggregate(): Aggregate {
     carted: [],
     purchased: [],
     cart: { items: 0, value: 0 },
-    source: {},
     priceSum: 0,
     priceCount: 0,
   };
@@ -56,10 +51,7 @@ const lineValue = (items: Item[]) => items.reduce((sum, i) => sum + (i.price ?? 
 /** Adds one event to the aggregate, in place. Events must come in time order. */
 export function fold(a: Aggregate, e: TrackedEvent): Aggregate {
   a.firstSeen ??= e.ts;
-  if (startsSession(a.lastTs, e.ts)) {
-    a.sessions++;
-    a.newSession = true;
-  }
+  if (startsSession(a.lastTs, e.ts)) a.sessions++;
   a.lastTs = e.ts;
   const items = e.items ?? [];
   // The edge takes at most 50 categories; past that, new ones are not tracked.
@@ -68,11 +60,6 @@ export function fold(a: Aggregate, e: TrackedEvent): Aggregate {
   switch (e.name) {
     case 'page_view':
       a.pageviews++;
-      if (a.newSession) {
-        a.source.last = classifySource(e.page_location ?? '', e.page_referrer ?? '');
-        a.source.first ??= a.source.last;
-        a.newSession = false;
-      }
       break;
     case 'view_item':
       for (const i of items) {
@@ -120,8 +107,11 @@ export function fold(a: Aggregate, e: TrackedEvent): Aggregate {
   return a;
 }
 
-/** The profile summary a decide call carries, from the aggregate plus the events after it. */
+/**
+ * The profile summary a decide call carries, from the aggregate plus the events after it.
+ * `source` is not in it: the edge classifies traffic sources, and the client keeps what it said.
+ */
 export function summarize(aggregate: Aggregate, log: readonly TrackedEvent[]): Profile {
-  const { lastTs, newSession, priceSum, priceCount, maxPrice, ...profile } = log.reduce(fold, structuredClone(aggregate));
+  const { lastTs, priceSum, priceCount, maxPrice, ...profile } = log.reduce(fold, structuredClone(aggregate));
   return { ...profile, prices: { avgViewed: priceCount ? round2(priceSum / priceCount) : undefined, maxViewed: maxPrice } };
 }
