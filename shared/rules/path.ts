@@ -57,8 +57,10 @@ export function readPath(root: unknown, path: AttributePath, from = 0): unknown 
   for (let i = from; i < keys.length; i++) {
     if (typeof current !== 'object' || current === null) return undefined;
     if (Array.isArray(current)) return readThroughArray(current, path, i);
-    if (path.inherited[i] && !Object.hasOwn(current, keys[i])) return undefined;
-    current = readAttribute(current as Record<string, unknown>, path.ids[i], keys[i]);
+    const id = path.ids[i];
+    if (id >= 0) current = readAttribute(current as Record<string, unknown>, id, keys[i]);
+    else if (path.inherited[i] && !Object.hasOwn(current, keys[i])) return undefined;
+    else current = (current as Record<string, unknown>)[keys[i]];
   }
   return current;
 }
