@@ -38,7 +38,7 @@ export function customerLogLikelihood({ r, alpha, a, b }: BgnbdParams, { x, tx, 
 }
 
 export function bgnbdLogLikelihood(params: BgnbdParams, histories: readonly RepeatHistory[]): number {
-  return weighted(histories).reduce((sum, g) => sum + g.weight * customerLogLikelihood(params, g), 0);
+  return likelihoodOf(weighted(histories))(params);
 }
 
 export interface BgnbdFit extends BgnbdParams {
@@ -48,19 +48,43 @@ export interface BgnbdFit extends BgnbdParams {
 /** Maximum-likelihood fit; Nelder–Mead on the log parameters keeps all four positive. */
 export function fitBgnbd(histories: readonly RepeatHistory[]): BgnbdFit {
   if (histories.length === 0) throw new Error('BG/NBD needs at least one customer');
-  const groups = weighted(histories);
+  const logLikelihood = likelihoodOf(weighted(histories));
   const totalX = histories.reduce((s, h) => s + h.x, 0);
   const totalT = histories.reduce((s, h) => s + h.T, 0);
   // Start from the observed repeat rate (λ = r/α with r = 1) and a moderate dropout.
   const start = [0, Math.log(Math.max(totalT, 1e-9) / Math.max(totalX, 1)), Math.log(0.8), Math.log(2.5)];
   const toParams = (t: number[]): BgnbdParams => ({ r: Math.exp(t[0]), alpha: Math.exp(t[1]), a: Math.exp(t[2]), b: Math.exp(t[3]) });
-  const best = minimize((t) => {
-    const p = toParams(t);
-    let ll = 0;
-    for (const g of groups) ll += g.weight * customerLogLikelihood(p, g);
-    return -ll;
-  }, start);
+  const best = minimize((t) => -logLikelihood(toParams(t)), start);
   return { ...toParams(best.x), logLikelihood: -best.value };
+}
+
+/**
+ * The summed log-likelihood as a function of the parameters. The Gamma-function terms
+ * depend on x alone, so they are computed once per distinct x rather than per customer;
+ * this is the same sum as customerLogLikelihood over every customer.
+ */
+function likelihoodOf(groups: readonly WeightedHistory[]): (params: BgnbdParams) => number {
+  const xs = [...new Set(groups.map((g) => g.x))];
+  const slot = new Map(xs.map((x, i) => [x, i]));
+  const xIndex = Int32Array.from(groups, (g) => slot.get(g.x)!);
+  const x = Float64Array.from(groups, (g) => g.x);
+  const tx = Float64Array.from(groups, (g) => g.tx);
+  const T = Float64Array.from(groups, (g) => g.T);
+  const weight = Float64Array.from(groups, (g) => g.weight);
+  const base = new Float64Array(xs.length);
+  return ({ r, alpha, a, b }) => {
+    const constant = r * Math.log(alpha) - logGamma(r) + logGamma(a + b) - logGamma(b);
+    xs.forEach((xi, i) => (base[i] = constant + logGamma(r + xi) + logGamma(b + xi) - logGamma(a + b + xi)));
+    const logA = Math.log(a);
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) {
+      const alive = -(r + x[i]) * Math.log(alpha + T[i]);
+      let ll = alive;
+      if (x[i] > 0) ll = logAddExp(alive, logA - Math.log(b + x[i] - 1) - (r + x[i]) * Math.log(alpha + tx[i]));
+      sum += weight[i] * (base[xIndex[i]] + ll);
+    }
+    return sum;
+  };
 }
 
 /** P(alive | history): eq. (13). Somebody who never repeated cannot have dropped out. */

@@ -51,9 +51,14 @@ export class CustomerLedger {
     if (line.channel) count(account.channelLines, indexOf(line.channel, this.channelIndex, this.channels));
   }
 
-  /** Each customer's days sorted with same-day amounts merged, in first-seen order. */
-  *histories(): Generator<CustomerHistory> {
+  /**
+   * Each customer's days sorted with same-day amounts merged, in first-seen order. Each
+   * account is released as it is handed out, so the ledger and the results never both
+   * hold every customer: afterwards the ledger is empty (its category and channel names stay).
+   */
+  *drain(): Generator<CustomerHistory> {
     for (const [customerId, account] of this.accounts) {
+      this.accounts.delete(customerId);
       const { days, amounts } = mergeDays(account.days, account.amounts);
       yield {
         customerId,

@@ -45,6 +45,18 @@ describe('Gamma-Gamma log-likelihood', () => {
   });
 });
 
+describe('Gamma-Gamma summed log-likelihood', () => {
+  it('is the sum of the per-customer terms', () => {
+    const spends = [
+      { x: 1, meanValue: 20 },
+      { x: 1, meanValue: 35 },
+      { x: 4, meanValue: 12.5 },
+    ];
+    const each = spends.reduce((s, c) => s + spendLogLikelihood(CDNOW, c), 0);
+    expect(gammaGammaLogLikelihood(CDNOW, spends)).toBeCloseTo(each, 9);
+  });
+});
+
 describe('Gamma-Gamma expected average value', () => {
   it('is the population mean pγ/(q−1) for a customer without repeat purchases', () => {
     expect(expectedAverageValue(CDNOW, 0, 0)).toBeCloseTo((6.25 * 15.44) / 2.74, 10);

@@ -31,7 +31,7 @@ export function spendLogLikelihood({ p, q, gamma }: GammaGammaParams, { x, meanV
 }
 
 export function gammaGammaLogLikelihood(params: GammaGammaParams, spends: readonly SpendHistory[]): number {
-  return spends.reduce((sum, s) => sum + spendLogLikelihood(params, s), 0);
+  return likelihoodOf(spends)(params);
 }
 
 export interface GammaGammaFit extends GammaGammaParams {
@@ -40,12 +40,39 @@ export interface GammaGammaFit extends GammaGammaParams {
 
 export function fitGammaGamma(spends: readonly SpendHistory[]): GammaGammaFit {
   if (spends.length === 0) throw new Error('Gamma-Gamma needs at least one customer with a repeat purchase');
+  const logLikelihood = likelihoodOf(spends);
   const meanSpend = spends.reduce((s, c) => s + c.meanValue, 0) / spends.length;
   // p = 1 and q = 2 make the population mean pγ/(q−1) equal γ, so start γ at the observed mean.
   const start = [0, Math.log(2), Math.log(meanSpend)];
   const toParams = (t: number[]): GammaGammaParams => ({ p: Math.exp(t[0]), q: Math.exp(t[1]), gamma: Math.exp(t[2]) });
-  const best = minimize((t) => -gammaGammaLogLikelihood(toParams(t), spends), start);
+  const best = minimize((t) => -logLikelihood(toParams(t)), start);
   return { ...toParams(best.x), logLikelihood: -best.value };
+}
+
+/**
+ * The summed log-likelihood as a function of the parameters: the same sum as
+ * spendLogLikelihood over every customer, with the Gamma-function terms computed once per
+ * distinct x and Σ ln z̄ per x taken out of the loop.
+ */
+function likelihoodOf(spends: readonly SpendHistory[]): (params: GammaGammaParams) => number {
+  const byX = new Map<number, { count: number; sumLogMean: number }>();
+  for (const { x, meanValue } of spends) {
+    const g = byX.get(x) ?? { count: 0, sumLogMean: 0 };
+    g.count++;
+    g.sumLogMean += Math.log(meanValue);
+    byX.set(x, g);
+  }
+  const xs = Float64Array.from(spends, (s) => s.x);
+  const means = Float64Array.from(spends, (s) => s.meanValue);
+  return ({ p, q, gamma }) => {
+    let sum = 0;
+    for (const [x, g] of byX) {
+      const px = p * x;
+      sum += g.count * (logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma) + px * Math.log(x)) + (px - 1) * g.sumLogMean;
+    }
+    for (let i = 0; i < xs.length; i++) sum -= (p * xs[i] + q) * Math.log(gamma + means[i] * xs[i]);
+    return sum;
+  };
 }
 
 /**

@@ -22,7 +22,7 @@ export interface Clustering {
   inertia: number;
 }
 
-/** Best of `restarts` k-means++ runs (Lloyd iterations until no label changes). */
+/** Best of `restarts` k-means++ runs (Lloyd iterations until at most 0.01 % of labels change). */
 export function kMeans(points: readonly Point[], k: number, rng: Rng, restarts = 4, maxIterations = 100): Clustering {
   let best: Clustering | undefined;
   for (let run = 0; run < restarts; run++) {
@@ -59,32 +59,42 @@ function lloyd(points: readonly Point[], centroids: number[][], maxIterations: n
   const dims = points[0].length;
   const labels = new Array<number>(points.length).fill(-1);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    let changed = false;
+    let moved = 0;
     for (let i = 0; i < points.length; i++) {
       const label = nearestCentroid(points[i], centroids);
-      if (label !== labels[i]) [labels[i], changed] = [label, true];
+      if (label !== labels[i]) {
+        labels[i] = label;
+        moved++;
+      }
     }
-    if (!changed) break;
+    // Converged when (almost) nobody moves: one point in 10,000 changing sides alters no persona.
+    if (moved <= points.length * 1e-4) break;
     const sums = Array.from({ length: k }, () => new Array<number>(dims).fill(0));
     const counts = new Array<number>(k).fill(0);
-    points.forEach((p, i) => {
+    for (let i = 0; i < points.length; i++) {
+      const sum = sums[labels[i]];
+      const p = points[i];
       counts[labels[i]]++;
-      for (let d = 0; d < dims; d++) sums[labels[i]][d] += p[d];
-    });
+      for (let d = 0; d < dims; d++) sum[d] += p[d];
+    }
     // An emptied cluster keeps its old centre rather than becoming NaN.
     centroids = centroids.map((c, j) => (counts[j] ? sums[j].map((s) => s / counts[j]) : c));
   }
-  const inertia = points.reduce((s, p, i) => s + squaredDistance(p, centroids[labels[i]]), 0);
+  let inertia = 0;
+  for (let i = 0; i < points.length; i++) inertia += squaredDistance(points[i], centroids[labels[i]]);
   return { k, labels, centroids, inertia };
 }
 
 export function nearestCentroid(point: Point, centroids: readonly Point[]): number {
   let best = 0;
   let bestDistance = Infinity;
-  centroids.forEach((c, j) => {
-    const d = squaredDistance(point, c);
-    if (d < bestDistance) [best, bestDistance] = [j, d];
-  });
+  for (let j = 0; j < centroids.length; j++) {
+    const d = squaredDistance(point, centroids[j]);
+    if (d < bestDistance) {
+      best = j;
+      bestDistance = d;
+    }
+  }
   return best;
 }
 
@@ -118,21 +128,29 @@ export interface KChoice {
   silhouettes: { k: number; silhouette: number }[];
 }
 
-/** Clusters for k = `fixedK`, or for the k in 2..5 with the best silhouette. */
-export function clusterWithBestK(points: readonly Point[], seed: number, fixedK?: number, sampleSize = 2000): KChoice {
+/**
+ * Clusters for k = `fixedK`, or for the k in 2..5 with the best silhouette. Large inputs
+ * choose k on a seeded sample of `chooseOn` points (silhouettes on `sampleSize` of them),
+ * then refine that sample's clustering on everybody.
+ */
+export function clusterWithBestK(points: readonly Point[], seed: number, fixedK?: number, sampleSize = 2000, chooseOn = 20_000): KChoice {
   const candidates = fixedK ? [fixedK] : [2, 3, 4, 5].filter((k) => k < points.length);
   if (candidates.length === 0) throw new Error(`clustering needs more than 2 customers (got ${points.length})`);
-  const sample = sampleIndices(points.length, sampleSize, seededRng(seed ^ 0x5eed));
+  const rng = seededRng(seed ^ 0x5eed);
+  const subset = sampleIndices(points.length, chooseOn, rng).map((i) => points[i]);
+  const scored = sampleIndices(subset.length, sampleSize, rng);
   let best: Clustering | undefined;
   let bestScore = -Infinity;
   const silhouettes: KChoice['silhouettes'] = [];
   for (const k of candidates) {
-    const clustering = kMeans(points, k, seededRng(seed + k));
-    const score = silhouette(sample.map((i) => points[i]), sample.map((i) => clustering.labels[i]), k);
+    const clustering = kMeans(subset, k, seededRng(seed + k));
+    const score = silhouette(scored.map((i) => subset[i]), scored.map((i) => clustering.labels[i]), k);
     silhouettes.push({ k, silhouette: score });
     if (score > bestScore) [best, bestScore] = [clustering, score];
   }
-  return { clustering: best!, silhouettes };
+  // Everybody else is assigned by Lloyd iterations started from the sample's centres.
+  const clustering = subset.length === points.length ? best! : lloyd(points, best!.centroids, 100);
+  return { clustering, silhouettes };
 }
 
 function sampleIndices(n: number, size: number, rng: Rng): number[] {

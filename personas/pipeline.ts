@@ -3,7 +3,7 @@ import { DEFAULT_CLV, type RfmEdges } from '../shared/rfm.js';
 import type { Condition } from '../shared/schema/config.js';
 import { fitBgnbd, type BgnbdFit } from './bgnbd.js';
 import { ClvModel } from './clv.js';
-import { customerFacts, UNIT_DAYS, type TimeUnit } from './customerFacts.js';
+import { customerFacts, UNIT_DAYS, type CustomerFacts, type TimeUnit } from './customerFacts.js';
 import { describePersona, type PersonaAction } from './describePersona.js';
 import { fitGammaGamma, type GammaGammaFit } from './gammaGamma.js';
 import { clusteringFeatures } from './features.js';
@@ -78,7 +78,8 @@ export async function analyseOrders(path: string, options: PersonaOptions = {}):
   const endDay = untilDay ?? read.lastDay;
   stage(`read ${read.rows} rows: ${read.ledger.size} customers, ${read.skippedRows} bad rows skipped`);
 
-  const facts = [...read.ledger.histories()].map((h) => customerFacts(h, endDay, unit));
+  const facts: CustomerFacts[] = [];
+  for (const history of read.ledger.drain()) facts.push(customerFacts(history, endDay, unit));
   const rfmEdges = options.rfmEdges ?? rfmEdgesOf(facts);
 
   let started = performance.now();

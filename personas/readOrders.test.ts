@@ -24,7 +24,7 @@ describe('readOrders', () => {
         'a,2024-01-05T18:00:00Z,2.5,cookbooks\n',
     );
     const { ledger, rows, skippedRows, firstDay, lastDay } = await readOrders(path);
-    const [a, b] = [...ledger.histories()];
+    const [a, b] = [...ledger.drain()];
     expect(rows).toBe(4);
     expect(skippedRows).toBe(0);
     expect(a).toMatchObject({ customerId: 'a', days: [day('2024-01-01'), day('2024-01-05')], amounts: [20, 12.5] });
@@ -56,7 +56,7 @@ describe('readOrders', () => {
   it('reads a semicolon file with a decimal comma, renamed columns and a BOM', async () => {
     const path = csv('\uFEFFKlantnummer;Datum;Bedrag\n"K 1";2024-02-01;"1.234,50"\nK2;2024-02-02;3,25\n');
     const { ledger } = await readOrders(path, { decimal: ',', rename: { customer_id: 'Klantnummer', date: 'Datum', amount: 'Bedrag' } });
-    expect([...ledger.histories()].map((h) => [h.customerId, h.amounts])).toEqual([
+    expect([...ledger.drain()].map((h) => [h.customerId, h.amounts])).toEqual([
       ['K 1', [1234.5]],
       ['K2', [3.25]],
     ]);
@@ -73,7 +73,7 @@ describe('readOrders', () => {
     const path = csv('customer_id,date,amount\na,2024-01-01,1\na,2024-03-01,1\n');
     const result = await readOrders(path, { untilDay: day('2024-02-01') });
     expect(result.rowsAfterUntil).toBe(1);
-    expect([...result.ledger.histories()][0].days).toEqual([day('2024-01-01')]);
+    expect([...result.ledger.drain()][0].days).toEqual([day('2024-01-01')]);
   });
 
   it('gives a clear input error for a missing file, a missing column and an empty file', async () => {
