@@ -32,12 +32,14 @@ function fill(template, values) {
   return out;
 }
 
-async function writePages(outDir) {
+async function writePages(outDir, endpoint) {
   const [layout, card] = await Promise.all([html('layout.html'), html('card.html')]);
+  // Served by the Worker, the shop and the edge share an origin; elsewhere, name the edge.
+  const ENDPOINT = endpoint ? JSON.stringify(endpoint).replace(/</g, '\\u003c') : 'location.origin';
   await Promise.all(
     Object.entries(PAGES).map(async ([file, [page, title]]) => {
       const main = fill(await html(file), { CARD: card });
-      await writeFile(join(outDir, file), fill(layout, { TITLE: title, PAGE: page, MAIN: main, CARD: card }));
+      await writeFile(join(outDir, file), fill(layout, { TITLE: title, PAGE: page, MAIN: main, CARD: card, ENDPOINT }));
     }),
   );
 }
@@ -59,11 +61,14 @@ async function writeAssets(outDir) {
   ]);
 }
 
-/** Builds everything into `outDir` (default dist/public) and returns what it wrote. */
-export async function buildShop({ outDir = defaultOut } = {}) {
+/**
+ * Builds everything into `outDir` (default dist/public) and returns what it wrote.
+ * `endpoint`: the edge's origin, for a shop served from elsewhere (default: the page's own).
+ */
+export async function buildShop({ outDir = defaultOut, endpoint } = {}) {
   const catalog = JSON.parse(await readFile(join(shopDir, 'catalog.json'), 'utf8'));
   await mkdir(outDir, { recursive: true });
-  await Promise.all([writePages(outDir), writeAssets(outDir), writeImages(catalog, outDir)]);
+  await Promise.all([writePages(outDir, endpoint), writeAssets(outDir), writeImages(catalog, outDir)]);
   return { outDir, pages: Object.keys(PAGES), products: catalog.length };
 }
 

@@ -37,6 +37,25 @@ async function trackAt(event: SyntheticEvent): Promise<void> {
   }
 }
 
+/**
+ * Resolves once the SDK's pending IndexedDB writes have landed: a read-only transaction
+ * starts only after the read-write ones created before it on the same store (IndexedDB
+ * spec), and leaving the page earlier would abort them. Names the SDK's database
+ * (`vitrine`, store `kv`, sdk/src/storage.ts) until `track` can say when it has stored.
+ */
+function storageSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('vitrine');
+    open.onerror = () => resolve();
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('kv')) return db.close(), resolve();
+      const tx = db.transaction('kv', 'readonly');
+      tx.oncomplete = tx.onerror = tx.onabort = () => (db.close(), resolve());
+    };
+  });
+}
+
 async function loadPersona(persona: PersonaScript): Promise<void> {
   setText('[data-tester-status]', `Loading “${persona.label}”…`);
   await sdkReady();
@@ -46,6 +65,7 @@ async function loadPersona(persona: PersonaScript): Promise<void> {
   for (const line of persona.cart ?? []) addToCart(line.id, line.qty, line.size);
   for (const event of personaEvents(persona, Date.now())) await trackAt(event);
   if (persona.traits) await window.vitrine('set', persona.traits);
+  await storageSettled();
   location.href = persona.landing;
 }
 
