@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
 import { requireAdmin } from './http/auth.js';
 import { problem } from './http/problems.js';
+import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
 import { previewRoute } from './routes/admin/preview.js';
 import { reportRoutes } from './routes/admin/report.js';
@@ -14,6 +15,7 @@ import { sdkRoute } from './routes/sdk.js';
 const admin = new Hono<AppEnv>()
   .use('*', requireAdmin)
   .route('/', configRoutes)
+  .route('/', catalogRoutes)
   .route('/', previewRoute)
   .route('/', traitsRoutes)
   .route('/', reportRoutes);

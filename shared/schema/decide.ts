@@ -16,6 +16,8 @@ export const DecideRequestSchema = z.object({
     referrer: z.string().max(2048).optional(),
     language: z.string().max(35).optional(),
     timezone: z.string().max(64).optional(),
+    /** The product this page shows: it seeds "also bought" and is never recommended to itself. */
+    productId: z.string().max(LIMITS.idLength).optional(),
   }),
   profile: ProfileSchema.optional(),
   traits: TraitsSchema.optional(),

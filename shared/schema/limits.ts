@@ -3,6 +3,8 @@ export const LIMITS = {
   decideBodyBytes: 64 * 1024,
   collectBodyBytes: 256 * 1024,
   adminBodyBytes: 5 * 1024 * 1024,
+  /** A 100,000-product NDJSON feed is about 24 MiB. */
+  catalogBodyBytes: 64 * 1024 * 1024,
   eventsPerBatch: 100,
   idLength: 64,
   shortText: 200,

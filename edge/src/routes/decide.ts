@@ -7,7 +7,7 @@ import { verifiedTraits } from '../decide/identity.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
 import { siteFor } from './site.js';
-import { recommenderFor } from './recommender.js';
+import { recommendations } from './recommendations.js';
 
 export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   c.header('Cache-Control', 'no-store');
@@ -21,8 +21,9 @@ export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   const context = edgeContext(request, { userAgent: c.req.header('user-agent'), chMobile: c.req.header('sec-ch-ua-mobile'), cf }, now);
   const identity = request.consent.personalization ? await verifiedTraits(c.env.KV, request.site, request.identity) : undefined;
   const traits = identity?.traits ? { ...request.traits, ...identity.traits } : request.traits;
-  const recommend = await recommenderFor(c.env, loaded, request);
+  const { recommend, complete } = await recommendations(c.env, loaded, request);
   const response = decide({ loaded, request, context, traits, now, recommend });
+  await complete?.(response.slots);
   if (identity) response.identity = { status: identity.status, ...(identity.reason && { reason: identity.reason }) };
   return c.json(response);
 });

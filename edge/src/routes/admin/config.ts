@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { validateConfig } from '../../../../shared/config/validate.js';
 import { LIMITS } from '../../../../shared/schema/limits.js';
 import { forgetCachedConfig } from '../../config/cache.js';
+import { forgetCachedRecs } from '../../recs/site-recs.js';
 import { getCurrent, getVersion, listVersions, movePointer, putConfig } from '../../config/store.js';
 import type { AppEnv } from '../../env.js';
 import { readJson, readText } from '../../http/body.js';
@@ -27,6 +28,7 @@ export const configRoutes = new Hono<AppEnv>()
       ]);
     const stored = await putConfig(c.env.KV, result.config);
     forgetCachedConfig(site);
+    forgetCachedRecs(site);
     return c.json(stored, 201);
   })
   .get('/sites/:site/config', async (c) => {
@@ -50,5 +52,6 @@ export const configRoutes = new Hono<AppEnv>()
     if (!validateConfig(config).ok) return problem(c, 422, `version "${body.version}" no longer validates`);
     await movePointer(c.env.KV, site, body.version);
     forgetCachedConfig(site);
+    forgetCachedRecs(site);
     return c.json({ current: body.version });
   });

@@ -9,7 +9,7 @@ import { decide } from '../../decide/decide.js';
 import type { AppEnv } from '../../env.js';
 import { readJson } from '../../http/body.js';
 import { problem } from '../../http/problems.js';
-import { recommenderFor } from '../recommender.js';
+import { recommendations } from '../recommendations.js';
 
 const PreviewSchema = z.object({
   config: z.unknown().optional(),
@@ -35,6 +35,8 @@ export const previewRoute = new Hono<AppEnv>().post('/sites/:site/preview', asyn
   const request = { ...body.request, site };
   const now = body.now ?? Date.now();
   const context = edgeContext(request, { userAgent: c.req.header('user-agent') }, now);
-  const recommend = await recommenderFor(c.env, loaded, request);
-  return c.json(decide({ loaded, request, context, traits: request.traits, now, recommend }));
+  const { recommend, complete } = await recommendations(c.env, loaded, request);
+  const response = decide({ loaded, request, context, traits: request.traits, now, recommend });
+  await complete?.(response.slots);
+  return c.json(response);
 });
