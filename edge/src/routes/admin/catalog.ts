@@ -19,7 +19,7 @@ async function upload(c: Context<AppEnv>, mode: 'replace' | 'merge' | 'patch') {
   if (body instanceof Response) return body;
   const partial = c.req.query('partial') === '1';
   const parsed = mode === 'patch' ? parseCatalog(body, { patch: true }) : parseCatalog(body);
-  const issues = parsed.issues.map((i) => ({ path: [`line ${i.line}`, ...i.path], message: i.message }));
+  const issues = parsed.issues.map((i) => ({ path: [`line ${i.line}`, ...(i.path ? i.path.split('.') : [])], message: i.message }));
   if (parsed.rejected > 0 && !partial)
     return problem(c, 422, `${parsed.rejected} bad line(s); nothing was stored (add ?partial=1 to keep the good ones)`, issues);
   if (parsed.products.length === 0) return problem(c, 422, 'no valid products in the upload', issues);
