@@ -28,6 +28,7 @@ beforeAll(async () => {
         status: 'running',
         slot: 'hero',
         traffic: 1,
+        startedAt: new Date(Date.now() - 86_400_000).toISOString(),
         goal: { event: 'purchase' },
         variants: [
           { id: 'control', weight: 0.5 },
@@ -99,6 +100,10 @@ describe('experiment counting, end to end in workerd', () => {
       ['quotes', 1, 1],
     ]);
     expect(r.verdict.status).toBe('inconclusive');
+    // Since the start against as long before it: everyone arrived after the start here.
+    const all = r.sinceStart.find((s: any) => s.segment === '*');
+    expect(all.current.visitors).toBeGreaterThanOrEqual(4);
+    expect(all.previous.visitors).toBe(0);
 
     const html = await SELF.fetch(new Request(`https://edge.example/admin/sites/${SITE}/experiments/hero-quotes/report?format=html`, { headers: ADMIN }));
     expect(html.headers.get('content-type')).toContain('text/html');

@@ -11,13 +11,34 @@ import { renderSiteReport, type SegmentPeriodRow } from './site-report.js';
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-async function experimentReport(c: Context<AppEnv>, site: string, id: string): Promise<ExperimentReport | Response> {
+type Stats = ReturnType<typeof statsFor>;
+
+async function experimentReport(c: Context<AppEnv>, site: string, id: string): Promise<(ExperimentReport & { sinceStart?: SegmentPeriodRow[] }) | Response> {
   const loaded = await loadConfig(c.env.KV, site);
   if (!loaded) return problem(c, 404, 'unknown site');
   const spec = loaded.compiled.config.experiments.find((e) => e.id === id);
   if (!spec) return problem(c, 404, `no experiment "${id}" in the served config`);
-  const data = await statsFor(c.env, site).experimentData(id);
-  return buildReport({ experiment: spec, ...data });
+  const stats = statsFor(c.env, site);
+  const report = buildReport({ experiment: spec, ...(await stats.experimentData(id)) });
+  return spec.startedAt ? { ...report, sinceStart: await sinceStart(stats, Date.parse(spec.startedAt)) } : report;
+}
+
+/**
+ * Every segment since an experiment or campaign started against an equally long stretch
+ * before it: how marketers judge a campaign against the last one, beside the control group.
+ */
+async function sinceStart(stats: Stats, start: number): Promise<SegmentPeriodRow[]> {
+  const days = Math.max(1, Math.ceil((Date.now() - start) / DAY));
+  return comparedPeriods(stats, { from: isoDay(start), to: isoDay(Date.now()) }, { from: isoDay(start - days * DAY), to: isoDay(start - DAY) });
+}
+
+async function comparedPeriods(stats: Stats, now: { from: string; to: string }, before: { from: string; to: string }): Promise<SegmentPeriodRow[]> {
+  const [current, previous] = await stats.periods([now, before]);
+  return Object.keys({ ...current, ...previous }).map((segment) => {
+    const cur = current[segment] ?? zero();
+    const prev = previous[segment] ?? zero();
+    return { segment, current: cur, previous: prev, comparison: comparePeriods(cur, prev) };
+  });
 }
 
 function wantsHtml(c: Context): boolean {
@@ -40,16 +61,11 @@ export const reportRoutes = new Hono<AppEnv>()
     const days = Math.min(90, Math.max(1, Number(c.req.query('days') ?? 7) || 7));
     const today = Date.now();
     const stats = statsFor(c.env, site);
-    const [current, previous] = await stats.periods([
+    const segments = await comparedPeriods(
+      stats,
       { from: isoDay(today - (days - 1) * DAY), to: isoDay(today) },
       { from: isoDay(today - (2 * days - 1) * DAY), to: isoDay(today - days * DAY) },
-    ]);
-    const segments: SegmentPeriodRow[] = Object.keys({ ...current, ...previous }).map((segment) => ({
-      segment,
-      current: current[segment] ?? { visitors: 0, conversions: 0, revenue: 0 },
-      previous: previous[segment] ?? { visitors: 0, conversions: 0, revenue: 0 },
-      comparison: comparePeriods(current[segment] ?? zero(), previous[segment] ?? zero()),
-    }));
+    );
     const experiments: ExperimentReport[] = [];
     for (const spec of loaded.compiled.config.experiments) {
       if (spec.status === 'draft') continue;
