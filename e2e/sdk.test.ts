@@ -150,7 +150,7 @@ describe('SDK in Chromium against the Worker', () => {
     const ids = () => batches.flatMap((b) => b.events.map((e) => e.id));
     await ready(page);
     await page.evaluate((all) => vitrine('consent', all), ALL);
-    await expect.poll(ids).toHaveLength(1); // the page view
+    await expect.poll(ids, { timeout: 5000 }).toHaveLength(1); // the page view
 
     await context.setOffline(true);
     await page.evaluate(async () => {

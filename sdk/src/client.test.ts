@@ -111,7 +111,7 @@ describe('before consent', () => {
     w.gtag('consent', 'update', { analytics_storage: 'granted', personalization_storage: 'granted' });
     await vitrine('decide');
     expect(cookie()).toMatch(/vitrine_id=[a-z0-9]{16}\.11/);
-    expect((await databases()).map((d) => d.name)).toEqual(['vitrine']);
+    await vi.waitFor(async () => expect((await databases()).map((d) => d.name)).toEqual(['vitrine']));
     expect(decides()[1].visitor).toMatch(/^[a-z0-9]{16}$/);
   });
 });

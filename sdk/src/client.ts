@@ -5,7 +5,7 @@ import { fromDataLayer, makeEvent, uid } from './events.js';
 import { compact } from './log.js';
 import { createRunner, type Command } from './queue.js';
 import { hideSlots, renderSlots, slotNames } from './render.js';
-import { readAll, readCookie, removeCookie, wipeDatabase, write, writeCookie, type Key } from './storage.js';
+import { clearStore, readAll, readCookie, removeCookie, wipeDatabase, write, writeCookie, type Key } from './storage.js';
 import { startsSession } from './session.js';
 import { emptyAggregate, summarize, type Aggregate } from './summary.js';
 import type { Consent, InitOptions, TrackedEvent } from './types.js';
@@ -95,14 +95,12 @@ export function createClient(win: Win = window): Command {
   async function setConsent(requested: Consent) {
     const next = withGpc({ analytics: !!requested.analytics, personalization: !!requested.personalization }, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl);
     if (!mayStore(next)) return visitor ? erase() : undefined;
-    const first = !visitor;
+    const fresh = !visitor;
     visitor ??= uid();
     consent = next;
     writeCookie(visitor, consent);
-    if (first) {
-      await load();
-      save('me', identity);
-    }
+    // A new visitor id starts from nothing: whatever an old id left in the database goes.
+    if (fresh) clearStore(), save('me', identity);
     // A purpose withdrawn takes its data with it.
     if (!consent.analytics) collector.clear(), save('out', []);
     if (!consent.personalization) {
@@ -254,8 +252,9 @@ export function createClient(win: Win = window): Command {
       addEventListener('online', () => collector.flush());
       addEventListener('pagehide', collector.beacon);
       document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && collector.beacon());
-      // After whatever the page queued in the same tick (consent, identify, set…).
-      setTimeout(() => enqueue(start));
+      // Behind whatever the page queued with init (consent, identify, set…): those were
+      // enqueued before this task started.
+      enqueue(start);
     },
     consent: setConsent,
     track,

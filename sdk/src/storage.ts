@@ -1,4 +1,4 @@
-import { createStore, getMany, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, getMany, set, type UseStore } from 'idb-keyval';
 import Cookies from 'js-cookie';
 import type { Consent } from './types.js';
 
@@ -28,6 +28,8 @@ export async function readAll(): Promise<Partial<Record<Key, unknown>>> {
 export function write(key: Key, value: unknown): Promise<void> {
   return set(key, value, useStore()).catch(() => {});
 }
+
+export const clearStore = () => clear(useStore()).catch(() => {});
 
 /**
  * Deletes the whole database. The open connection is closed first, otherwise the delete
