@@ -29,12 +29,12 @@ beforeAll(async () => {
   for (const file of ['sdk.js', 'sdk-debug.js']) copyFileSync(join(ROOT, 'dist/public', file), join(elsewhereDir, file));
   elsewhere = await serveStatic(elsewhereDir);
   await pushConfig(edge.url, { ...CONFIG, origins: [edge.url, elsewhere.url] });
-  // Recommendations need the catalog; the journeys below do not depend on it.
-  await fetch(`${edge.url}/admin/sites/demo-shop/catalog`, {
+  const catalog = await fetch(`${edge.url}/admin/sites/demo-shop/catalog`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
     body: readFileSync(join(ROOT, 'demo-shop/catalog.json')),
   });
+  if (!catalog.ok) throw new Error(`catalog upload answered ${catalog.status}: ${await catalog.text()}`);
   mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -124,6 +124,9 @@ describe('the demo shop in Chromium', () => {
     expect(await heroHeadline(page)).toBe(expected);
     expect((await decision(page)).segments).toContain('thriller-lovers');
     expect(await textOf(page, '[data-vitrine-slot="recommended"] h2')).toBe(CONFIG.slots.recommended.variants[0].content.headline);
+    // Reviewer-backed picks, at most two per category: two thrillers, two literary mysteries.
+    const picks = await page.locator('[data-vitrine-slot="recommended"] [data-vitrine-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-vitrine-item')));
+    expect(picks).toEqual(CONFIG.slots.recommended.recommendations.manual[0].ids.slice(0, 4));
     expect(errors).toEqual([]);
     await shot(page, `2-thriller-lover-${arm}`);
     await context.close();

@@ -55,7 +55,10 @@ function startEdge(port) {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const relay = (stream) => stream.on('data', (chunk) => process.stdout.write(`\x1b[90m[edge]\x1b[0m ${chunk}`));
+  const relay = (stream) =>
+    stream.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n')) if (line.trim()) console.log(`\x1b[90m[edge]\x1b[0m ${line}`);
+    });
   relay(child.stdout);
   relay(child.stderr);
   child.on('exit', (code) => {
@@ -75,8 +78,13 @@ async function waitForHealth(base, timeoutMs = 90_000) {
   throw new Error(`the edge did not answer ${base}/v1/health within ${timeoutMs / 1000} s`);
 }
 
-/** `slots.hero.variants[0].when` from `["slots","hero","variants",0,"when"]`. */
-const pathText = (path) => path.reduce((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '') || '(root)';
+/** `segments[0].when["categories.thrillers.views"]` from the path array of a 422. */
+const pathText = (path) =>
+  path.reduce((out, p) => {
+    if (typeof p === 'number') return `${out}[${p}]`;
+    if (!/^[A-Za-z_$][\w$-]*$/.test(p)) return `${out}[${JSON.stringify(p)}]`;
+    return out ? `${out}.${p}` : p;
+  }, '') || '(root)';
 
 async function put(base, token, what, body) {
   const res = await fetch(`${base}/admin/sites/${SITE}/${what}`, {
@@ -105,7 +113,7 @@ async function pushConfig(base, token) {
   }
   const { res, json } = await put(base, token, 'config', JSON.stringify(withOrigin(config, base)));
   if (res.ok) return say(`config pushed: version ${json.version ?? '?'} — reload the page to see it`);
-  warn(`config rejected (${res.status}): ${json.error ?? ''} — the edge keeps serving the previous version`);
+  warn(`config not pushed (${res.status}): ${json.error ?? 'rejected'}`);
   for (const issue of json.issues ?? []) warn(`  ${pathText(issue.path)}: ${issue.message}`);
 }
 

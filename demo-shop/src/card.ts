@@ -1,7 +1,7 @@
 /**
  * Product cards. Grids and the default items of recommendation slots clone the same card
  * markup the SDK clones for Vitrine's recommendations (sdk/src/render.ts: the fields
- * `image`, `url` — a link whose text is the name —, `price` as "12.50", `reason`), so a
+ * `image`, `url` (the link's href), `name`, `price` as "12.50", `reason`), so a
  * card looks the same whoever filled it.
  */
 import { attr, type Product } from './catalog.js';
@@ -21,10 +21,9 @@ function metaLine(product: Product): string {
 export function productCard(template: HTMLTemplateElement, product: Product): HTMLElement {
   const card = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
   const link = field<HTMLAnchorElement>(card, 'url');
-  if (link) {
-    link.href = product.url ?? `/product.html?id=${encodeURIComponent(product.id)}`;
-    link.textContent = product.name;
-  }
+  if (link) link.href = product.url ?? `/product.html?id=${encodeURIComponent(product.id)}`;
+  const name = field(card, 'name');
+  if (name) name.textContent = product.name;
   const image = field<HTMLImageElement>(card, 'image');
   if (image) {
     image.src = product.image ?? '/img/favicon.svg';

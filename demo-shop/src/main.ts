@@ -19,6 +19,8 @@ const PAGES: Record<string, () => void> = {
   tester: testerPage,
 };
 
+// With the debug panel open, cards also say which strategy picked them.
+if (/[?&]vitrine_debug=1/.test(location.search)) document.body.classList.add('vitrine-debug');
 wireHeader();
 wireConsentBanner();
 PAGES[document.body.dataset.page ?? '']?.();

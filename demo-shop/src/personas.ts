@@ -99,7 +99,7 @@ export const PERSONAS: readonly PersonaScript[] = [
     id: 'dress-traded-down',
     label: 'Dress browser who traded down',
     story: 'Loved the €179 silk slip dress, but it was sold out in M; bought the €89 shirt dress instead ten days ago.',
-    expect: 'Hero "dress-in-your-size": pricier dresses that are in stock in M; persona Fashion lover.',
+    expect: 'Hero "dress-in-your-size": dresses that are in stock in M; persona Bargain hunter.',
     landing: '/',
     traits: { size: 'M' },
     steps: [

@@ -102,7 +102,13 @@ function renderForceLinks(): void {
   );
 }
 
+function showConsent(): void {
+  const c = grantedConsent();
+  setText('[data-show="consent"]', c ? `analytics ${c.analytics ? 'on' : 'off'}, personalisation ${c.personalization ? 'on' : 'off'}` : 'not given');
+}
+
 function showDecision(d: DecideResponse): void {
+  showConsent();
   setText('[data-show="persona"]', d.persona?.name ?? 'none');
   setText('[data-show="segments"]', d.segments.join(', ') || 'none');
   setText('[data-show="rfm"]', d.rfm ? `${d.rfm.segment} (R${d.rfm.r} F${d.rfm.f} M${d.rfm.m})` : 'no purchases (or no consent)');
@@ -113,8 +119,7 @@ function showDecision(d: DecideResponse): void {
 export function testerPage(): void {
   renderPersonas();
   renderForceLinks();
-  const consent = grantedConsent();
-  setText('[data-show="consent"]', consent ? `analytics ${consent.analytics ? 'on' : 'off'}, personalisation ${consent.personalization ? 'on' : 'off'}` : 'not given');
+  showConsent();
   vitrine('on', 'decision', showDecision);
   $('[data-reset]').addEventListener('click', async () => {
     await sdkReady();
