@@ -31,7 +31,21 @@ beforeAll(async () => {
         ],
       },
       promo: { default: { body: XSS } },
+      banner: { default: { headline: 'Free shipping from 30 €' } },
     },
+    experiments: [
+      {
+        id: 'banner-test',
+        hypothesis: 'A reader quote in the banner sells more than the shipping note',
+        status: 'running',
+        slot: 'banner',
+        goal: { event: 'purchase' },
+        variants: [
+          { id: 'control', weight: 0.5 },
+          { id: 'quote', weight: 0.5, content: { headline: '“The best bookshop in town”' } },
+        ],
+      },
+    ],
   });
 });
 
@@ -185,6 +199,47 @@ describe('SDK in Chromium against the Worker', () => {
     expect(JSON.parse(res.request().postData()!)).toMatchObject({ site: 'e2e', visitor: expect.stringMatching(/^[a-z0-9]{16}$/) });
     expect(await context.cookies()).toEqual([]);
     expect(await databases(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('debug mode loads the panel bundle only when asked, and a forced variant is flagged and sends no exposure', async () => {
+    const plain = await open();
+    const scripts = (page: Page) => page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
+    await ready(plain.page);
+    expect(await scripts(plain.page)).not.toContain(`${edge.url}/sdk-debug.js`);
+    await plain.context.close();
+
+    const { context, page, errors } = await open('/?vitrine_debug=1&vitrine_force=banner:quote');
+    const batches = collected(context);
+    await ready(page);
+    await page.evaluate((all) => vitrine('consent', all), ALL);
+    await page.locator('#vitrine-debug').waitFor({ state: 'attached' });
+    expect(await page.locator('[data-vitrine-slot="banner"]').getAttribute('data-vitrine-variant')).toBe('quote');
+    expect(await text(page, '[data-vitrine-slot="banner"] span')).toBe('“The best bookshop in town”');
+    const panel = await page.locator('#vitrine-debug').evaluate((host) => host.shadowRoot!.textContent);
+    expect(panel).toContain('banner');
+    expect(panel).toContain('quote [forced]');
+    await expect.poll(() => batches.length, { timeout: 5000 }).toBeGreaterThan(0);
+    const events = batches.flatMap((b) => b.events as { name: string; forced?: boolean }[]);
+    expect(events.map((e) => e.name)).toEqual(['page_view']);
+    expect(events.every((e) => e.forced)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sends one exposure per experiment per visitor, for the arm that was shown', async () => {
+    const { context, page } = await open();
+    const batches = collected(context);
+    await ready(page);
+    await page.evaluate((all) => vitrine('consent', all), ALL);
+    await page.evaluate(() => vitrine('decide'));
+    await page.reload();
+    await ready(page);
+    const shown = await page.locator('[data-vitrine-slot="banner"]').getAttribute('data-vitrine-variant');
+    expect(['control', 'quote']).toContain(shown);
+    await expect.poll(() => batches.flatMap((b) => b.events).filter((e) => (e as { name: string }).name === 'page_view').length, { timeout: 5000 }).toBe(2);
+    const exposures = batches.flatMap((b) => b.events).filter((e) => (e as { name: string }).name === 'exposure');
+    expect(exposures).toEqual([expect.objectContaining({ experiment: 'banner-test', variant: shown })]);
     await context.close();
   });
 
