@@ -177,14 +177,16 @@ describe('with consent', () => {
     expect(decides()[3].profile).toMatchObject({ sessions: 2, source: { first: 'email', last: 'organic' } });
   });
 
-  it('sends identity and traits with personalization consent and keeps them for the next page', async () => {
+  it('sends identity and traits with personalization consent, refuses traits past 8 KB, and keeps them for the next page', async () => {
     vitrine('init', INIT);
     vitrine('consent', ALL);
     vitrine('identify', 'c-42', { signature: 'abc' });
     vitrine('set', { tier: 'gold' });
     vitrine('set', { tags: ['b2b'] });
+    vitrine('set', { blob: 'x'.repeat(9000) });
     await ready();
     expect(decides()[0]).toMatchObject({ identity: { customerId: 'c-42', signature: 'abc' }, traits: { tier: 'gold', tags: ['b2b'] } });
+    expect(decides()[0].traits).not.toHaveProperty('blob');
     await newPage();
     vitrine('init', INIT);
     await ready();

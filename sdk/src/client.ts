@@ -263,7 +263,10 @@ export function createClient(win: Win = window): Command {
       save('me', identity);
     },
     set(traits: Record<string, unknown>) {
-      identity = { ...identity, traits: { ...identity.traits, ...traits } };
+      const merged = { ...identity.traits, ...traits };
+      // The edge refuses a whole decide over traits past 8 KB: keep the last good set instead.
+      if (JSON.stringify(merged).length > 8192) throw new Error('traits over 8 KB ignored');
+      identity = { ...identity, traits: merged };
       save('me', identity);
     },
     decide,
