@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-// @ts-expect-error: plain .mjs build script without types
 import { buildSdk } from '../sdk/build.mjs';
 
 const file = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)));
