@@ -1,0 +1,14 @@
+export interface ShopBuild {
+  /** Where the shop was written (dist/public unless `outDir` was given). */
+  outDir: string;
+  /** Page files written, e.g. `index.html`. */
+  pages: string[];
+  /** Products in the catalog (one image each). */
+  products: number;
+}
+
+/**
+ * Builds the demo shop (pages, stylesheet, script bundle, images) into `outDir`.
+ * `endpoint`: the edge's origin, for a shop served from another origin than the edge.
+ */
+export function buildShop(options?: { outDir?: string; endpoint?: string }): Promise<ShopBuild>;
