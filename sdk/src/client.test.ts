@@ -149,6 +149,21 @@ describe('with consent', () => {
     expect(document.querySelector('h1')!.textContent).toBe('Fresh');
   });
 
+  it('does not extend the cookie on later pages, only when the choice changes', async () => {
+    const cookieSetter = vi.spyOn(document, 'cookie', 'set');
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    await newPage();
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    const writes = cookieSetter.mock.calls.filter(([c]) => String(c).startsWith('vitrine_id='));
+    expect(writes).toHaveLength(1);
+    await vitrine('consent', { analytics: false, personalization: true });
+    expect(cookie()).toMatch(/\.01$/);
+  });
+
   it('keeps the first and last traffic source as the edge classified the page that opened each session', async () => {
     const now = Date.now();
     const clock = vi.spyOn(Date, 'now').mockReturnValue(now);

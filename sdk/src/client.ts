@@ -96,9 +96,11 @@ export function createClient(win: Win = window): Command {
     const next = withGpc({ analytics: !!requested.analytics, personalization: !!requested.personalization }, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl);
     if (!mayStore(next)) return visitor ? erase() : undefined;
     const fresh = !visitor;
+    // The cookie's 13 months run from the choice: a page view that changes nothing does not extend them.
+    const changed = fresh || next.analytics !== consent.analytics || next.personalization !== consent.personalization;
     visitor ??= uid();
     consent = next;
-    writeCookie(visitor, consent);
+    if (changed) writeCookie(visitor, consent);
     // A new visitor id starts from nothing: whatever an old id left in the database goes.
     if (fresh) clearStore(), save('me', identity);
     // A purpose withdrawn takes its data with it.
