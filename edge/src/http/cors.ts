@@ -5,9 +5,10 @@ import type { Context } from 'hono';
  * an Origin the site did not list is refused outright (not merely left unreadable), so a
  * foreign page cannot write events into a site's statistics either.
  */
-export function originAllowed(origin: string | undefined, origins: readonly string[]): boolean {
-  if (!origin) return true; // server-to-server and same-origin navigations send none
-  return origins.includes(origin);
+export function originAllowed(origin: string | undefined, origins: readonly string[], self?: string): boolean {
+  if (!origin) return true; // server-to-server calls send none
+  // Pages the Worker serves itself (the demo shop, a shop proxied through it) need no listing.
+  return origin === self || origins.includes(origin);
 }
 
 export function corsHeaders(c: Context, origin: string | undefined): void {

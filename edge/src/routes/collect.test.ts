@@ -62,6 +62,12 @@ describe('POST /v1/collect', () => {
     expect(foreign.status).toBe(403);
   });
 
+  it('names every problem under `issues` when no event of a batch is usable', async () => {
+    const { res, body } = await collect(batch('visitor-all-bad', [{ name: 'view_item', ts: 'yesterday' }]));
+    expect(res.status).toBe(400);
+    expect(body.issues.map((i: any) => i.path.join('.'))).toEqual(expect.arrayContaining(['events.0.id', 'events.0.ts']));
+  });
+
   it('rejects a batch over the event limit and an unreadable envelope', async () => {
     const many = Array.from({ length: 101 }, () => ev('page_view'));
     expect((await collect(batch('visitor-many', many))).res.status).toBe(400);

@@ -28,7 +28,8 @@ export const collectRoutes = new Hono<AppEnv>()
       if (parsed.success) events.push(parsed.data);
       else for (const issue of parsed.error.issues) rejected.push({ index, path: ['events', index, ...issue.path.map(String)], message: issue.message });
     });
-    if (events.length === 0) return c.json({ error: 'no valid events', accepted: 0, duplicates: 0, rejected }, 400);
+    // `issues` like every other 400; `rejected` (the same list) stays for SDKs that read it.
+    if (events.length === 0) return c.json({ error: 'no valid events', issues: rejected, accepted: 0, duplicates: 0, rejected }, 400);
 
     let outcome;
     try {

@@ -145,6 +145,11 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
   });
 
+  it('allows pages the Worker serves itself without listing them', async () => {
+    const { res } = await decide({}, { origin: 'https://edge.example' });
+    expect(res.status).toBe(200);
+  });
+
   it('refuses an origin the site did not list', async () => {
     const { res } = await decide({}, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);

@@ -18,7 +18,7 @@ export async function siteFor(c: Context<AppEnv>, site: string): Promise<Loaded 
   }
   if (!loaded) return problem(c, 404, 'unknown site');
   const origin = c.req.header('origin');
-  if (!originAllowed(origin, loaded.compiled.config.origins)) return problem(c, 403, 'origin not allowed for this site');
+  if (!originAllowed(origin, loaded.compiled.config.origins, new URL(c.req.url).origin)) return problem(c, 403, 'origin not allowed for this site');
   corsHeaders(c, origin);
   return loaded;
 }
