@@ -74,7 +74,7 @@ const databases = (page: Page) => page.evaluate(() => indexedDB.databases().then
 
 /** The batches the edge answered 2xx to, as the browser sent them. */
 function collected(context: BrowserContext) {
-  const batches: { visitor: string; events: { id: string }[] }[] = [];
+  const batches: { visitor: string; events: { id: string; name: string; forced?: boolean; experiment?: string; variant?: string }[] }[] = [];
   context.on('response', (res) => {
     if (res.url().endsWith('/v1/collect') && res.request().method() === 'POST' && res.ok()) batches.push(JSON.parse(res.request().postData()!));
   });
@@ -220,7 +220,7 @@ describe('SDK in Chromium against the Worker', () => {
     expect(panel).toContain('banner');
     expect(panel).toContain('quote [forced]');
     await expect.poll(() => batches.length, { timeout: 5000 }).toBeGreaterThan(0);
-    const events = batches.flatMap((b) => b.events as { name: string; forced?: boolean }[]);
+    const events = batches.flatMap((b) => b.events);
     expect(events.map((e) => e.name)).toEqual(['page_view']);
     expect(events.every((e) => e.forced)).toBe(true);
     expect(errors).toEqual([]);
@@ -237,8 +237,8 @@ describe('SDK in Chromium against the Worker', () => {
     await ready(page);
     const shown = await page.locator('[data-vitrine-slot="banner"]').getAttribute('data-vitrine-variant');
     expect(['control', 'quote']).toContain(shown);
-    await expect.poll(() => batches.flatMap((b) => b.events).filter((e) => (e as { name: string }).name === 'page_view').length, { timeout: 5000 }).toBe(2);
-    const exposures = batches.flatMap((b) => b.events).filter((e) => (e as { name: string }).name === 'exposure');
+    await expect.poll(() => batches.flatMap((b) => b.events).filter((e) => e.name === 'page_view').length, { timeout: 5000 }).toBe(2);
+    const exposures = batches.flatMap((b) => b.events).filter((e) => e.name === 'exposure');
     expect(exposures).toEqual([expect.objectContaining({ experiment: 'banner-test', variant: shown })]);
     await context.close();
   });
