@@ -27,6 +27,8 @@ export const DecideRequestSchema = z.object({
   assignments: z.record(Key, Key).optional(),
   /** Debug: slot → variant. Forced views are flagged and never counted. */
   force: z.record(Key, Key).optional(),
+  /** Debug panel: also list every variant id each slot can show, to offer them for forcing. */
+  debug: z.boolean().optional(),
   /** A signed identify: traits uploaded for this customer apply only when it checks. */
   identity: z.object({ customerId: z.string().min(1).max(128), signature: z.string().max(128) }).optional(),
 });
@@ -76,6 +78,7 @@ export const DecideResponseSchema = z.object({
   slots: z.record(z.string(), SlotDecisionSchema),
   experiments: z.array(z.object({ id: z.string(), variant: z.string(), slot: z.string() })),
   identity: z.object({ status: z.enum(['verified', 'unsigned', 'invalid', 'unknown']), reason: z.string().optional() }).optional(),
+  debug: z.object({ variants: z.record(z.string(), z.array(z.string())) }).optional(),
 });
 export type DecideResponse = z.infer<typeof DecideResponseSchema>;
 export type SlotDecision = z.infer<typeof SlotDecisionSchema>;
