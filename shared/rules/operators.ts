@@ -4,7 +4,7 @@
  */
 import type { RuleIssue } from './compile.js';
 import { readPath, SELF, type AttributePath } from './path.js';
-import { compileTextMatcher, isAllowedFlags, matchesText } from './regex.js';
+import { compileTextMatcher, isAllowedFlags, matchesText, type TextMatcher } from './regex.js';
 import { allOf, equalsTest, inTest, isMissing, isPlainObject, negate, type ValueTest } from './values.js';
 
 export type IssuePath = (string | number)[];
@@ -84,7 +84,7 @@ const OPERATORS: Record<string, OperatorCompiler> = {
     Array.isArray(operand) ? negate(inTest(operand, site.path)) : fail(site.compiler, site.at, '"$nin" needs an array of values'),
   $exists: (operand, { path, at, compiler }) => {
     if (typeof operand !== 'boolean') return fail(compiler, at, '"$exists" needs true or false');
-    return (input) => isMissing(readPath(input, path)) !== operand;
+    return (input) => exists(readPath(input, path)) === operand;
   },
   $regex: (operand, site, siblings) => {
     if (typeof operand !== 'string') return fail(site.compiler, site.at, '"$regex" needs a pattern string');
@@ -134,29 +134,39 @@ const OPERATORS: Record<string, OperatorCompiler> = {
   },
 };
 
+/** `$exists`: the value is neither missing nor null. */
+export function exists(value: unknown): boolean {
+  return !isMissing(value);
+}
+
 function documentsOnly(test: ValueTest): ValueTest {
   return (element) => isPlainObject(element) && test(element);
 }
 
-type Order = '$gt' | '$gte' | '$lt' | '$lte';
+export type Order = '$gt' | '$gte' | '$lt' | '$lte';
+export const ORDERS: readonly Order[] = ['$gt', '$gte', '$lt', '$lte'];
+
+/** A valid ordering bound: a string or a finite number. */
+export function isOrderBound(operand: unknown): operand is string | number {
+  return typeof operand === 'string' || (typeof operand === 'number' && Number.isFinite(operand));
+}
 
 /**
  * Ordering compares numbers with numbers and strings with strings only; a missing value,
  * a boolean or a value of the other type never matches. Array attributes: any element.
  */
 function orderTest(order: Order, operand: unknown, { path, at, compiler }: Site): ValueTest {
-  const type = typeof operand;
-  if (!(type === 'string' || (type === 'number' && Number.isFinite(operand)))) {
-    return fail(compiler, at, `"${order}" needs a number or a string`);
-  }
+  if (!isOrderBound(operand)) return fail(compiler, at, `"${order}" needs a number or a string`);
+  return (input) => isOrdered(order, operand, readPath(input, path));
+}
+
+export function isOrdered(order: Order, bound: string | number, value: unknown): boolean {
+  const type = typeof bound;
   // Typed as number for the compiler only: the typeof checks make both sides one primitive type.
-  const bound = operand as number;
-  return (input) => {
-    const value = readPath(input, path);
-    return typeof value === type
-      ? inOrder(order, value as number, bound)
-      : Array.isArray(value) && value.some((element) => typeof element === type && inOrder(order, element, bound));
-  };
+  if (typeof value === type) return inOrder(order, value as number, bound as number);
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] === type && inOrder(order, value[i], bound as number)) return true;
+  return false;
 }
 
 function inOrder(order: Order, value: number, bound: number): boolean {
@@ -175,12 +185,15 @@ function inOrder(order: Order, value: number, bound: number): boolean {
 function regexTest(pattern: string, flags: string, { path, at, compiler }: Site): ValueTest {
   const matcher = compileTextMatcher(pattern, flags);
   if ('problem' in matcher) return fail(compiler, at, matcher.problem);
-  return (input) => {
-    const value = readPath(input, path);
-    return typeof value === 'string'
-      ? matchesText(matcher, value)
-      : Array.isArray(value) && value.some((element) => typeof element === 'string' && matchesText(matcher, element));
-  };
+  return (input) => matchesValue(matcher, readPath(input, path));
+}
+
+/** The value is matching text, or an array holding matching text. */
+export function matchesValue(matcher: TextMatcher, value: unknown): boolean {
+  if (typeof value === 'string') return matchesText(matcher, value);
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] === 'string' && matchesText(matcher, value[i])) return true;
+  return false;
 }
 
 function fail(compiler: Compiler, at: IssuePath, message: string): ValueTest {

@@ -40,22 +40,22 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
  * (`{"segments": "vip"}` matches `["new", "vip"]`). A missing attribute equals null.
  */
 export function equalsTest(expected: unknown, path: AttributePath): ValueTest {
-  if (expected === null) {
-    return (input) => {
-      const value = readPath(input, path);
-      return isMissing(value) || (Array.isArray(value) && value.some(isMissing));
-    };
-  }
-  if (typeof expected !== 'object') {
-    return (input) => {
-      const value = readPath(input, path);
-      return value === expected || (Array.isArray(value) && value.includes(expected));
-    };
-  }
+  if (expected === null) return (input) => equalsNull(readPath(input, path));
+  if (typeof expected !== 'object') return (input) => equalsScalar(readPath(input, path), expected);
   return (input) => {
     const value = readPath(input, path);
     return jsonEqual(value, expected) || (Array.isArray(value) && value.some((element) => jsonEqual(element, expected)));
   };
+}
+
+/** Equality with null: the value is missing, or is an array holding a missing element. */
+export function equalsNull(value: unknown): boolean {
+  return isMissing(value) || (Array.isArray(value) && value.some(isMissing));
+}
+
+/** Equality with a string, number or boolean: the value is it, or is an array holding it. */
+export function equalsScalar(value: unknown, expected: unknown): boolean {
+  return value === expected || (Array.isArray(value) && value.includes(expected));
 }
 
 /** Up to this many listed scalars, a scan beats hashing the value for a Set lookup. */
@@ -63,20 +63,29 @@ const SCAN_LIMIT = 8;
 
 /** MongoDB `$in`: the attribute (or any of its elements) equals one of the listed values. */
 export function inTest(list: readonly unknown[], path: AttributePath): ValueTest {
+  const members = membersOf(list);
+  return (input) => isIn(members, readPath(input, path));
+}
+
+export function membersOf(list: readonly unknown[]): Members {
   const scalars = list.filter((item) => typeof item !== 'object');
-  const members: Members = {
+  return {
     scan: scalars.length <= SCAN_LIMIT ? scalars : null,
     set: new Set(scalars),
     nested: list.filter((item) => typeof item === 'object' && item !== null),
     missing: list.includes(null),
   };
-  return (input) => {
-    const value = readPath(input, path);
-    return isMember(members, value) || (Array.isArray(value) && value.some((element) => isMember(members, element)));
-  };
 }
 
-interface Members {
+export function isIn(members: Members, value: unknown): boolean {
+  if (isMember(members, value)) return true;
+  if (!Array.isArray(value)) return false;
+  // A loop, not `some`: no closure to allocate on every test of an array attribute.
+  for (let i = 0; i < value.length; i++) if (isMember(members, value[i])) return true;
+  return false;
+}
+
+export interface Members {
   /** The listed scalars when there are few, else null (use `set`). */
   scan: unknown[] | null;
   set: Set<unknown>;

@@ -1,0 +1,76 @@
+/**
+ * Many conditions over one visitor, each attribute path read at most once.
+ *
+ * A lone compiled condition walks its paths through the attribute tree on every call, and
+ * because every compiled condition shares the same reader code, each step is a slow
+ * megamorphic keyed load. A rule set numbers the distinct paths of all its conditions
+ * (prefixes too: `context` is read once for `context.source` and `context.device`); a
+ * view (view.ts, which states the contract a view relies on) holds each path's value,
+ * read on first use, and the conditions run as one program (program.ts) reading
+ * `view[slot]`. Answers are those of `compileCondition`, condition by condition.
+ */
+import type { Attributes, Predicate, RuleIssue } from './compile.js';
+import { compileDocument, documentCompiler } from './document.js';
+import { Program } from './program.js';
+import { PathSlots, type RuleView } from './view.js';
+
+export type { RuleView } from './view.js';
+
+export interface RuleSource {
+  condition: unknown;
+  /** JSON path of the condition in its file, for issues. */
+  at?: (string | number)[];
+}
+
+export interface RuleSet {
+  /** Problems in any condition, with full JSON paths; a condition with one matches nobody. */
+  issues: RuleIssue[];
+  /** The attribute paths the set reads, prefixes included; path i sits in slot i + 1. */
+  paths: readonly string[];
+  /** A view of `attrs` for this set's conditions (see the contract in view.ts). */
+  view(attrs: Attributes): RuleView;
+  /** Does condition `index` (its position in the list compiled) hold in `view`? */
+  test(index: number, view: RuleView): boolean;
+  /**
+   * Condition `index` as a predicate on attributes. It uses the bound view when called
+   * with the bound attributes (see `bind`), else a fresh view of its own.
+   */
+  predicate(index: number): Predicate;
+  /**
+   * Makes a view of `attrs` the one every predicate of this set uses for `attrs` until
+   * `unbind`, so code that only holds predicates shares its reads. The view contract then
+   * holds for `attrs` until `unbind`.
+   */
+  bind(attrs: Attributes): RuleView;
+  unbind(): void;
+}
+
+export function compileRuleSet(sources: readonly RuleSource[]): RuleSet {
+  const slots = new PathSlots();
+  const program = new Program(slots);
+  const compiler = documentCompiler([]);
+  const roots = sources.map(({ condition, at = [] }) => {
+    const before = compiler.issues.length;
+    const root = compileDocument(condition, at, 1, compiler, program);
+    return compiler.issues.length > before ? program.constant(false) : root;
+  });
+
+  let bound: { attrs: Attributes; view: RuleView } | null = null;
+  return {
+    issues: compiler.issues,
+    paths: slots.paths(),
+    view: (attrs) => slots.view(attrs),
+    test: (index, view) => program.run(roots[index], view),
+    predicate: (index) => {
+      const root = roots[index];
+      return (attrs) => program.run(root, bound !== null && bound.attrs === attrs ? bound.view : slots.view(attrs));
+    },
+    bind: (attrs) => {
+      bound = { attrs, view: slots.view(attrs) };
+      return bound.view;
+    },
+    unbind: () => {
+      bound = null;
+    },
+  };
+}
