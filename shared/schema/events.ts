@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConsentSchema, NonNeg, ShortText, Timestamp } from './common.js';
+import { ConsentSchema, Id, NonNeg, ShortText, Timestamp } from './common.js';
 import { LIMITS } from './limits.js';
 
 export const ItemSchema = z.object({
@@ -56,7 +56,7 @@ export type VitrineEvent = z.infer<typeof EventSchema>;
 
 /** The envelope is checked whole; events are checked one by one so good ones are kept. */
 export const CollectRequestSchema = z.object({
-  site: z.string().max(LIMITS.idLength),
+  site: Id,
   visitor: z.string().min(8).max(LIMITS.idLength),
   consent: ConsentSchema,
   /** Segments the visitor was in at the last decide, for per-segment conversion reports. */
@@ -66,6 +66,6 @@ export const CollectRequestSchema = z.object({
 export type CollectRequest = z.infer<typeof CollectRequestSchema>;
 
 export const ForgetRequestSchema = z.object({
-  site: z.string().max(LIMITS.idLength),
+  site: Id,
   visitor: z.string().min(8).max(LIMITS.idLength),
 });

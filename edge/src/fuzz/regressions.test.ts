@@ -1,0 +1,30 @@
+import { SELF } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decideBody, post, put, siteConfig } from '../testing/fixtures.js';
+
+const SITE = 'fuzz-regressions';
+const visitor = 'visitor-regress';
+const consent = { analytics: true, personalization: true };
+const event = { id: 'regress-event-1', name: 'page_view', ts: Date.now() };
+
+beforeAll(async () => {
+  expect((await SELF.fetch(put(`/admin/sites/${SITE}/config`, siteConfig(SITE)))).status).toBe(201);
+});
+
+/** Inputs the fuzzer once turned into a wrong answer, kept as plain cases. */
+describe('fuzz findings', () => {
+  it.each([
+    // A lone surrogate in `site` reached a KV key, KV refused it, and the visitor got 503.
+    ['decide, lone surrogate site', '/v1/decide', { ...decideBody(SITE), site: '\udfff' }, 400, ['site']],
+    ['collect, lone surrogate site', '/v1/collect', { site: '\udfff', visitor, consent, events: [event] }, 400, ['site']],
+    ['forget, lone surrogate site', '/v1/forget', { site: '\ud800', visitor }, 400, ['site']],
+    // A batch without one usable event answered 400 with `rejected` but no `issues` list.
+    ['collect, no usable event', '/v1/collect', { site: SITE, visitor, consent, events: [{ name: 1 }] }, 400, ['events', 0, 'id']],
+  ])('%s → %i naming the path', async (_, path, body, status, issuePath) => {
+    const res = await SELF.fetch(post(path, body));
+    expect(res.status).toBe(status);
+    const json = (await res.json()) as { error: string; issues: { path: unknown[] }[] };
+    expect(json.error).toEqual(expect.any(String));
+    expect(json.issues.map((i) => i.path)).toContainEqual(issuePath);
+  });
+});
