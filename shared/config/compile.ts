@@ -1,5 +1,6 @@
 import type { Config, Experiment } from '../schema/config.js';
 import { compileCondition, referencedSegments, type Predicate, type RuleIssue } from '../rules/compile.js';
+import { compileRuleSet, type RuleSet, type RuleSource } from '../rules/ruleset.js';
 
 export type Path = (string | number)[];
 export interface ConfigIssue {
@@ -9,6 +10,8 @@ export interface ConfigIssue {
 
 export interface CompiledSegment {
   id: string;
+  /** Its condition's index in `CompiledConfig.rules`. */
+  rule: number;
   test: Predicate;
 }
 export interface CompiledVariant {
@@ -26,9 +29,15 @@ export interface CompiledManual {
   ids: string[];
 }
 
-/** A config turned into closures once per version; decide only calls them. */
+/**
+ * A config turned into closures once per version; decide only calls them. Every
+ * condition on visitor attributes is in one rule set (`rules`), so a request reads each
+ * attribute path once; the `test`/`audience` predicates share decide's view of the
+ * visitor while decide has it bound (see `RuleSet.bind`).
+ */
 export interface CompiledConfig {
   config: Config;
+  rules: RuleSet;
   /** In dependency order: a segment's referenced segments come before it. */
   segments: CompiledSegment[];
   personas: { id: string; name: string; test: Predicate }[];
@@ -44,47 +53,46 @@ export interface CompiledConfig {
  */
 export function compileConfig(config: Config): { compiled?: CompiledConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
-  const compile = (cond: unknown, at: Path): Predicate => {
-    const { predicate, issues: found } = compileCondition(cond, at);
-    issues.push(...found.map((i: RuleIssue) => ({ path: i.path, message: i.message })));
-    return predicate;
-  };
+  const report = (found: RuleIssue[]) => issues.push(...found.map((i) => ({ path: i.path, message: i.message })));
+  // Attribute conditions become rule numbers now and predicates once the set is compiled.
+  const sources: RuleSource[] = [];
+  const rule = (condition: unknown, at: Path): number => sources.push({ condition, at }) - 1;
 
   uniqueIds(config.segments, ['segments'], issues);
   uniqueIds(config.personas, ['personas'], issues);
   uniqueIds(config.experiments, ['experiments'], issues);
 
-  const segmentTests = new Map(config.segments.map((s, i) => [s.id, compile(s.when, ['segments', i, 'when'])]));
+  const segmentRules = new Map(config.segments.map((s, i) => [s.id, rule(s.when, ['segments', i, 'when'])]));
   const order = orderSegments(config, issues);
-  const personas = config.personas.map((p, i) => ({ id: p.id, name: p.name, test: compile(p.when, ['personas', i, 'when']) }));
+  const personaRules = config.personas.map((p, i) => rule(p.when, ['personas', i, 'when']));
   checkSegmentRefs(config, issues);
 
-  const variants: CompiledConfig['variants'] = {};
-  const manual: CompiledConfig['manual'] = {};
+  const variantRules: Record<string, number[]> = {};
+  const manualRules: Record<string, number[]> = {};
   for (const [slotId, slot] of Object.entries(config.slots)) {
     uniqueIds(slot.variants, ['slots', slotId, 'variants'], issues);
-    variants[slotId] = slot.variants.map((v, i) => ({
-      id: v.id,
-      content: v.content,
-      test: compile(v.when, ['slots', slotId, 'variants', i, 'when']),
-    }));
-    manual[slotId] = (slot.recommendations?.manual ?? []).map((m, i) => ({
-      ids: m.ids,
-      test: compile(m.when, ['slots', slotId, 'recommendations', 'manual', i, 'when']),
-    }));
+    variantRules[slotId] = slot.variants.map((v, i) => rule(v.when, ['slots', slotId, 'variants', i, 'when']));
+    manualRules[slotId] = (slot.recommendations?.manual ?? []).map((m, i) =>
+      rule(m.when, ['slots', slotId, 'recommendations', 'manual', i, 'when']),
+    );
   }
 
-  const experiments = config.experiments.map((spec, i) => {
+  const audienceRules = config.experiments.map((spec, i) => rule(spec.audience, ['experiments', i, 'audience']));
+  const goalFilters = config.experiments.map((spec, i) => {
+    if (!spec.goal.filter) return null;
+    // Goal filters test events, not visitors: lone predicates, outside the rule set.
+    const { predicate, issues: found } = compileCondition(spec.goal.filter, ['experiments', i, 'goal', 'filter']);
+    report(found);
+    return predicate;
+  });
+  const rules = compileRuleSet(sources);
+  report(rules.issues);
+  config.experiments.forEach((spec, i) => {
     const at: Path = ['experiments', i];
     if (!config.slots[spec.slot]) issues.push({ path: [...at, 'slot'], message: `slot "${spec.slot}" is not defined in slots` });
     uniqueIds(spec.variants, [...at, 'variants'], issues);
     if (spec.variants.reduce((sum, v) => sum + v.weight, 0) <= 0)
       issues.push({ path: [...at, 'variants'], message: 'variant weights must add up to more than 0' });
-    return {
-      spec,
-      audience: compile(spec.audience, [...at, 'audience']),
-      goalFilter: spec.goal.filter ? compile(spec.goal.filter, [...at, 'goal', 'filter']) : null,
-    };
   });
 
   if (issues.length) return { issues };
@@ -92,13 +100,22 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
     issues,
     compiled: {
       config,
-      segments: order.map((id) => ({ id, test: segmentTests.get(id)! })),
-      personas,
-      variants,
-      manual,
-      experiments,
+      rules,
+      segments: order.map((id) => ({ id, rule: segmentRules.get(id)!, test: rules.predicate(segmentRules.get(id)!) })),
+      personas: config.personas.map((p, i) => ({ id: p.id, name: p.name, test: rules.predicate(personaRules[i]) })),
+      variants: mapValues(config.slots, (slot, slotId) =>
+        slot.variants.map((v, i) => ({ id: v.id, content: v.content, test: rules.predicate(variantRules[slotId][i]) })),
+      ),
+      manual: mapValues(config.slots, (slot, slotId) =>
+        (slot.recommendations?.manual ?? []).map((m, i) => ({ ids: m.ids, test: rules.predicate(manualRules[slotId][i]) })),
+      ),
+      experiments: config.experiments.map((spec, i) => ({ spec, audience: rules.predicate(audienceRules[i]), goalFilter: goalFilters[i] })),
     },
   };
+}
+
+function mapValues<T, U>(record: Record<string, T>, map: (value: T, key: string) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value, key)]));
 }
 
 function uniqueIds(list: { id: string }[], at: Path, issues: ConfigIssue[]): void {

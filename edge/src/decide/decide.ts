@@ -29,8 +29,13 @@ export function decide({ loaded, request, context, traits, now, recommend }: Dec
   const rfm = personal ? scoreRfm(profile?.purchases, now, config.rfm, config.clv) : null;
   const attrs = buildAttributes({ profile, context, rfm, traits: personal ? traits : undefined, cart: config.cart, now });
 
+  // One view of the visitor for every condition of this request, so each attribute path is
+  // read once; the predicates that slots, experiments and recommendations call use it too.
+  // Matched segments go into `attrs.segments` in place, which a view allows.
+  const { rules } = compiled;
+  const view = rules.bind(attrs);
   const segments = attrs.segments as string[];
-  for (const segment of compiled.segments) if (segment.test(attrs)) segments.push(segment.id);
+  for (const segment of compiled.segments) if (rules.test(segment.rule, view)) segments.push(segment.id);
   const persona = compiled.personas.find((p) => p.test(attrs));
 
   const visitor = personal ? request.visitor : null;
@@ -44,6 +49,9 @@ export function decide({ loaded, request, context, traits, now, recommend }: Dec
     const decision = decideSlot(compiled, slotId, attrs, forced ? undefined : armBySlot.get(slotId), forced, recommend);
     if (decision) slots[slotId] = decision;
   }
+  // Unbound only here: if decide throws, the bound view is of an attribute tree nobody
+  // else holds, so it can never answer for another request.
+  rules.unbind();
 
   return {
     configVersion: loaded.version,
