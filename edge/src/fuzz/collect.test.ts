@@ -7,8 +7,8 @@ import { contentType, hostileBodies } from './arbitraries.js';
 import { expectNoPollution, Probe, request } from './probe.js';
 
 const SITE = 'fuzz-collect';
-const COLLECT_RUNS = 800;
-const FORGET_RUNS = 300;
+const COLLECT_RUNS = 400;
+const FORGET_RUNS = 120;
 const SENTINEL = 'visitor-sentinel';
 
 const KEYS = [

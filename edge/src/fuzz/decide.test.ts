@@ -6,7 +6,7 @@ import { contentType, hostileBodies, hostileString } from './arbitraries.js';
 import { expectNoPollution, Probe, request } from './probe.js';
 
 const SITE = 'fuzz-decide';
-const RUNS = 800;
+const RUNS = 600;
 
 /** Every field a decide body may carry, so generated keys land where the schema reads. */
 const KEYS = [

@@ -3,11 +3,12 @@ import { expect } from 'vitest';
 
 /**
  * Generous on purpose: these catch runaway work (a regex, a deep walk), not slowness under
- * load. A loaded 2-core machine stalls the odd request for a few hundred ms, so the hard
- * bound is per request and the tight one is on the 99th percentile.
+ * load. On a loaded 2-core machine running the other test files at once, the odd request
+ * stalls for a few hundred ms, so the hard bound is per request and the tight one is on the
+ * 99th percentile. Unloaded, p50 is about 12 ms and p99 about 40 ms.
  */
 export const MAX_REQUEST_MS = 2_000;
-export const MAX_P99_MS = 250;
+export const MAX_P99_MS = 500;
 
 export interface Answer {
   status: number;
