@@ -97,11 +97,8 @@ const OPERATORS: Record<string, OperatorCompiler> = {
   $size: (operand, site) => {
     const { path, at, compiler } = site;
     if (typeof operand === 'number') {
-      if (!Number.isInteger(operand) || operand < 0) return fail(compiler, at, '"$size" needs a whole number ≥ 0');
-      return (input) => {
-        const value = readPath(input, path);
-        return Array.isArray(value) && value.length === operand;
-      };
+      if (!isSize(operand)) return fail(compiler, at, '"$size" needs a whole number ≥ 0');
+      return (input) => hasSize(readPath(input, path), operand);
     }
     if (!isOperatorObject(operand)) return fail(compiler, at, '"$size" needs a whole number or an operator object such as {"$gte": 2}');
     const lengthTest = nestedOperators(operand, site);
@@ -133,6 +130,15 @@ const OPERATORS: Record<string, OperatorCompiler> = {
     return negate(compileOperators(operand, { ...site, depth: site.depth + 1 }));
   },
 };
+
+export function isSize(operand: unknown): operand is number {
+  return typeof operand === 'number' && Number.isInteger(operand) && operand >= 0;
+}
+
+/** `$size: n`: the value is an array of n elements. */
+export function hasSize(value: unknown, size: number): boolean {
+  return Array.isArray(value) && value.length === size;
+}
 
 /** `$exists`: the value is neither missing nor null. */
 export function exists(value: unknown): boolean {

@@ -10,7 +10,7 @@
  * applied to the value from the view.
  */
 import type { TestBuilder } from './document.js';
-import { exists, isOrderBound, isOrdered, matchesValue, ORDERS, type Order } from './operators.js';
+import { exists, hasSize, isOrderBound, isOrdered, isSize, matchesValue, ORDERS, type Order } from './operators.js';
 import { SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, type TextMatcher } from './regex.js';
 import { equalsNull, equalsScalar, isIn, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
@@ -25,11 +25,12 @@ const IN = 5;
 const ORDERED = 6;
 const EXISTS = 7;
 const MATCHES = 8;
-const CALL = 9;
+const SIZE = 9;
+const CALL = 10;
 
 /**
  * A field test before it is a node: its kind, its operand (a constant), and `detail`: the
- * index in ORDERS of an ordering, 1 or 0 for `$exists: true/false`.
+ * index in ORDERS of an ordering, 1 or 0 for `$exists: true/false`, the length of `$size`.
  */
 type Leaf = { kind: number; operand: unknown; detail?: number; negated?: boolean };
 
@@ -84,6 +85,8 @@ export class Program implements TestBuilder<number> {
         return exists(this.read(node, view)) === (this.end[node] === 1);
       case MATCHES:
         return matchesValue(this.constants[this.first[node]] as TextMatcher, this.read(node, view));
+      case SIZE:
+        return hasSize(this.read(node, view), this.end[node]);
       default:
         return (this.constants[this.first[node]] as ValueTest)(this.read(node, view));
     }
@@ -152,34 +155,43 @@ function leavesOf(operand: unknown): Leaf[] | null {
   for (const [operator, value] of entries) {
     const leaf = operatorLeaf(operator, value, operand);
     if (leaf === null) return null;
-    if (leaf !== 'none') leaves.push(leaf);
+    if (leaf !== 'none') leaves.push(...leaf);
   }
   return leaves;
 }
 
-function operatorLeaf(operator: string, value: unknown, siblings: Record<string, unknown>): Leaf | 'none' | null {
+function operatorLeaf(operator: string, value: unknown, siblings: Record<string, unknown>): Leaf[] | 'none' | null {
+  const one = (leaf: Leaf | null) => leaf && [leaf];
   switch (operator) {
+    case '$all': {
+      // {$all: [a, b]} is {$and: [{field: a}, {field: b}]}.
+      if (!Array.isArray(value) || value.length === 0) return null;
+      const leaves = value.map(literal);
+      return leaves.every((leaf) => leaf !== null) ? (leaves as Leaf[]) : null;
+    }
+    case '$size':
+      return isSize(value) ? [{ kind: SIZE, operand: null, detail: value }] : null;
     case '$eq':
-      return literal(value);
+      return one(literal(value));
     case '$ne': {
       const leaf = literal(value);
-      return leaf && { ...leaf, negated: true };
+      return one(leaf && { ...leaf, negated: true });
     }
     case '$in':
     case '$nin':
-      return Array.isArray(value) ? { kind: IN, operand: membersOf(value), negated: operator === '$nin' } : null;
+      return Array.isArray(value) ? [{ kind: IN, operand: membersOf(value), negated: operator === '$nin' }] : null;
     case '$gt':
     case '$gte':
     case '$lt':
     case '$lte':
-      return isOrderBound(value) ? { kind: ORDERED, operand: value, detail: ORDERS.indexOf(operator as Order) } : null;
+      return isOrderBound(value) ? [{ kind: ORDERED, operand: value, detail: ORDERS.indexOf(operator as Order) }] : null;
     case '$exists':
-      return typeof value === 'boolean' ? { kind: EXISTS, operand: null, detail: value ? 1 : 0 } : null;
+      return typeof value === 'boolean' ? [{ kind: EXISTS, operand: null, detail: value ? 1 : 0 }] : null;
     case '$regex': {
       const options = siblings.$options ?? '';
       if (typeof value !== 'string' || !isAllowedFlags(options)) return null;
       const matcher = compileTextMatcher(value, options);
-      return 'problem' in matcher ? null : { kind: MATCHES, operand: matcher };
+      return 'problem' in matcher ? null : [{ kind: MATCHES, operand: matcher }];
     }
     case '$options':
       return 'none';
