@@ -72,6 +72,8 @@ export interface DecideResponse {
   slots: Record<string, SlotDecision>;
   experiments: { id: string; variant: string; slot: string }[];
   identity?: { status: 'verified' | 'unsigned' | 'invalid' | 'unknown'; reason?: string };
+  /** Only in debug mode: every variant id each slot can show. */
+  debug?: { variants: Record<string, string[]> };
 }
 
 /** GA4 e-commerce parameters; custom events may carry other scalar parameters. */
@@ -88,12 +90,20 @@ export interface EventParams {
 export declare function vitrine(command: string, ...args: unknown[]): Promise<unknown>;
 export declare function init(options: InitOptions): Promise<void>;
 export declare function consent(granted: Consent): Promise<void>;
-export declare function track(name: string, params?: EventParams): Promise<void>;
+/**
+ * Records an event. `options.ts` (ms since the epoch) backdates it, to import a history;
+ * a time over a minute ahead or older than 90 days is refused (one warning, event dropped).
+ */
+export declare function track(name: string, params?: EventParams, options?: { ts?: number }): Promise<void>;
 export declare function identify(customerId: string, options?: { signature?: string }): Promise<void>;
 export declare function set(traits: Record<string, unknown>): Promise<void>;
 /** The edge's decision, rendered into the page's slots; null when it failed or timed out. */
 export declare function decide(): Promise<DecideResponse | null | undefined>;
 export declare function on(event: 'decision', listener: (decision: DecideResponse) => void): Promise<void>;
 export declare function on(event: 'ready', listener: () => void): Promise<void>;
+/** Called at once with the current choice (null while none is known), then on every change. */
+export declare function on(event: 'consent', listener: (consent: Consent | null) => void): Promise<void>;
+/** Resolves once everything tracked before it is stored in IndexedDB, so the page may be left. */
+export declare function flush(): Promise<void>;
 /** Deletes the cookie and IndexedDB data and asks the edge to forget this visitor. */
 export declare function forget(): Promise<void>;

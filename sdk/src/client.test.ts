@@ -261,6 +261,97 @@ describe('with consent', () => {
   });
 });
 
+describe('backdated events', () => {
+  const DAY = 86_400_000;
+
+  it('keep their time, go into the profile in time order and out to collect as they were', async () => {
+    const now = Date.now();
+    vitrine('init', { ...INIT, consent: ALL });
+    vitrine('track', 'view_item', { items: [{ item_id: 'new', item_category: 'books', price: 10 }] }, { ts: now - DAY });
+    vitrine('track', 'view_item', { items: [{ item_id: 'old', item_category: 'books', price: 30 }] }, { ts: now - 40 * DAY });
+    await ready();
+    expect(decides()[0].profile).toMatchObject({ firstSeen: now - 40 * DAY, sessions: 3, viewed: expect.arrayContaining(['new', 'old']) });
+    expect(decides()[0].profile!.viewed!.slice(0, 2)).toEqual(['new', 'old']);
+    const sent = beaconedEvents().filter((e) => e.name === 'view_item');
+    expect(sent.map((e) => e.ts)).toEqual([now - DAY, now - 40 * DAY]);
+  });
+
+  it.each([
+    ['more than a minute ahead', 2 * 60_000],
+    ['older than the 90 days the log keeps', -91 * DAY],
+  ])('are dropped with one warning when %s', async (_, offset) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vitrine('init', { ...INIT, consent: ALL });
+    vitrine('track', 'purchase', { value: 50 }, { ts: Date.now() + offset });
+    vitrine('track', 'purchase', { value: 60 }, { ts: Date.now() + offset });
+    await ready();
+    expect(decides()[0].profile!.purchases).toEqual({ count: 0, revenue: 0 });
+    expect(beaconedEvents().map((e) => e.name)).toEqual(['page_view']);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('flush', () => {
+  it('calls back and resolves after the commands before it, once their events are stored', async () => {
+    const order: string[] = [];
+    vitrine('init', { ...INIT, consent: ALL });
+    vitrine('track', 'view_item', { items: [{ item_id: 'b1' }] });
+    const flushed = vitrine('flush', () => order.push('callback'));
+    vitrine('track', 'view_item', { items: [{ item_id: 'b2' }] }).then(() => order.push('later track'));
+    await flushed;
+    order.push('resolved');
+    await ready();
+    expect(order).toEqual(['callback', 'resolved', 'later track']);
+  });
+});
+
+describe("on('consent')", () => {
+  it('tells the current choice at once (null while unknown) and then every change, once each', async () => {
+    const heard: unknown[] = [];
+    vitrine('init', INIT);
+    vitrine('on', 'consent', (c: unknown) => heard.push(c));
+    await ready();
+    expect(heard).toEqual([null]);
+    await vitrine('consent', ALL);
+    await vitrine('consent', ALL);
+    await vitrine('consent', { analytics: false, personalization: true });
+    await vitrine('consent', NONE);
+    await vitrine('forget');
+    await vitrine('decide');
+    expect(heard).toEqual([null, ALL, { analytics: false, personalization: true }, NONE, null]);
+  });
+
+  it('knows the choice stored on an earlier page, and one the site passed to init', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', { analytics: true, personalization: false });
+    await ready();
+    await newPage();
+    vitrine('init', INIT);
+    let heard: unknown;
+    await vitrine('on', 'consent', (c: unknown) => (heard = c));
+    expect(heard).toEqual({ analytics: true, personalization: false });
+
+    document.cookie = 'vitrine_id=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+    await newPage();
+    vitrine('init', { ...INIT, consent: NONE });
+    await vitrine('on', 'consent', (c: unknown) => (heard = c));
+    expect(heard).toEqual(NONE);
+  });
+});
+
+describe('the page product', () => {
+  it('goes to decide from the data-vitrine-product marker', async () => {
+    await newPage('<main data-vitrine-product="the-salt-house"><h1 data-vitrine-slot="hero"></h1></main>');
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()[0].context.productId).toBe('the-salt-house');
+    await newPage();
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()[1].context).not.toHaveProperty('productId');
+  });
+});
+
 describe('failures', () => {
   it('keeps the default content, resolves decide with null and warns once however often the edge fails', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

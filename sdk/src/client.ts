@@ -2,10 +2,10 @@ import { createCollector } from './collect.js';
 import { DENIED, fromConsentMode, mayStore, withGpc } from './consent.js';
 import { parseForce, pageContext, post, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
 import { fromDataLayer, makeEvent, uid } from './events.js';
-import { compact } from './log.js';
+import { acceptsTs, compact, insertByTime } from './log.js';
 import { createRunner, type Command } from './queue.js';
 import { hideSlots, renderSlots, slotNames } from './render.js';
-import { clearStore, readAll, readCookie, removeCookie, wipeDatabase, write, writeCookie, type Key } from './storage.js';
+import { clearStore, readAll, readCookie, removeCookie, stored, wipeDatabase, write, writeCookie, type Key } from './storage.js';
 import { startsSession } from './session.js';
 import { emptyAggregate, summarize, type Aggregate } from './summary.js';
 import type { Consent, InitOptions, TrackedEvent } from './types.js';
@@ -27,6 +27,9 @@ type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown };
 export function createClient(win: Win = window): Command {
   let options: (InitOptions & { endpoint: string }) | undefined;
   let consent: Consent = DENIED;
+  /** Whether a choice is known (a cookie, a `consent` call, the site's or a CMP's signal): until then the page hears null. */
+  let known = false;
+  let announced = 'null';
   let visitor: string | null = null;
   let aggregate: Aggregate = emptyAggregate();
   let log: TrackedEvent[] = [];
@@ -39,6 +42,7 @@ export function createClient(win: Win = window): Command {
   let sessionOpened = false;
   let pageSource: Source | undefined;
   let force = parseForce(location.search);
+  const debug = /[?&]vitrine_debug=1/.test(location.search);
   let started = false;
   let pageViewed = false;
   let painted = false;
@@ -53,6 +57,13 @@ export function createClient(win: Win = window): Command {
   const enqueue = createRunner(warn);
   const emit = (name: string, value?: unknown) => listeners[name]?.forEach((fn) => enqueue(() => fn(value)));
   const save = (key: Key, value: unknown) => mayStore(consent) && write(key, value);
+  const consentState = () => (known ? { ...consent } : null);
+  /** Tells `on('consent')` listeners, only when what they would hear has changed. */
+  const announce = () => {
+    const now = JSON.stringify(consentState());
+    if (now !== announced) emit('consent', consentState());
+    announced = now;
+  };
 
   const collector = createCollector(
     () => `${options!.endpoint}/v1/collect`,
@@ -92,9 +103,14 @@ export function createClient(win: Win = window): Command {
     collector.load(saved.out as TrackedEvent[]);
   }
 
-  async function setConsent(requested: Consent) {
+  async function setConsent(requested: Consent, choice = true) {
+    known ||= choice;
     const next = withGpc({ analytics: !!requested.analytics, personalization: !!requested.personalization }, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl);
-    if (!mayStore(next)) return visitor ? erase() : undefined;
+    if (!mayStore(next)) {
+      const erased = visitor && erase();
+      announce();
+      return erased;
+    }
     const fresh = !visitor;
     // The cookie's 13 months run from the choice: a page view that changes nothing does not extend them.
     const changed = fresh || next.analytics !== consent.analytics || next.personalization !== consent.personalization;
@@ -110,16 +126,20 @@ export function createClient(win: Win = window): Command {
       log = [];
       ['log', 'agg', 'dec'].forEach((key) => save(key as Key, undefined));
     }
+    announce();
     if (started && !pageViewed) trackPageView();
   }
 
-  function track(name: string, params?: Record<string, unknown>) {
+  function track(name: string, params?: Record<string, unknown>, at?: { ts?: number }) {
     if (!mayStore(consent)) return;
-    const event = makeEvent(name, params, Date.now());
+    const now = Date.now();
+    const ts = at?.ts ?? now;
+    if (!acceptsTs(ts, now, aggregate)) throw new Error(`${name} at ${ts} dropped: over a minute ahead or older than 90 days`);
+    const event = makeEvent(name, params, ts);
     if (force) event.forced = true;
     if (consent.personalization) {
       const before = aggregate;
-      ({ aggregate, log } = compact(aggregate, [...log, event], event.ts));
+      ({ aggregate, log } = compact(aggregate, insertByTime(log, event), now));
       save('log', log);
       if (aggregate !== before) save('agg', aggregate);
     }
@@ -170,6 +190,7 @@ export function createClient(win: Win = window): Command {
       slots: slots.length ? slots : undefined,
       force,
       assignments: mayStore(consent) ? assignments : undefined,
+      debug: debug || undefined,
     };
     if (personal) {
       body.profile = { ...summarize(aggregate, log), source };
@@ -224,10 +245,12 @@ export function createClient(win: Win = window): Command {
 
   async function start() {
     trackPageView();
+    // An async script may run before the page is parsed: its slots and product marker come later.
+    if (document.readyState === 'loading') await new Promise((done) => addEventListener('DOMContentLoaded', done));
     await decide();
     started = true;
     emit('ready');
-    if (/[?&]vitrine_debug=1/.test(location.search)) loadDebugPanel();
+    if (debug) loadDebugPanel();
   }
 
   function loadDebugPanel() {
@@ -250,7 +273,9 @@ export function createClient(win: Win = window): Command {
         ({ visitor, consent } = saved);
         await load();
       }
-      await setConsent(watchDataLayer(o.consent ?? consent, !saved && !o.consent));
+      const initial = watchDataLayer(o.consent ?? consent, !saved && !o.consent);
+      // Still the untouched default: nobody has chosen yet.
+      await setConsent(initial, initial !== DENIED);
       addEventListener('online', () => collector.flush());
       addEventListener('pagehide', collector.beacon);
       document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && collector.beacon());
@@ -275,8 +300,16 @@ export function createClient(win: Win = window): Command {
     on(name: string, fn: Listener) {
       (listeners[name] ??= []).push(fn);
       if (name === 'ready' && started) enqueue(fn);
+      if (name === 'consent') fn(consentState());
     },
-    forget: erase,
+    /** Resolves (and calls back) once everything tracked before it is in IndexedDB. */
+    flush: (fn?: () => void) => stored().then(fn),
+    forget() {
+      known = false;
+      const erased = erase();
+      announce();
+      return erased;
+    },
   };
 
   return (command, ...args) =>

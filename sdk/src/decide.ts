@@ -10,13 +10,17 @@ export function parseForce(search: string): Record<string, string> | undefined {
   return pairs.length ? Object.fromEntries(pairs) : undefined;
 }
 
-/** What the page itself tells the edge: enough for a contextual decision without consent. */
+/**
+ * What the page itself tells the edge: enough for a contextual decision without consent.
+ * A product page names its product with `data-vitrine-product="<id>"` on any element.
+ */
 export function pageContext(): DecideRequest['context'] {
   return {
     url: location.href.slice(0, 2048),
     referrer: document.referrer.slice(0, 2048) || undefined,
     language: navigator.language,
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    productId: document.querySelector('[data-vitrine-product]')?.getAttribute('data-vitrine-product')?.slice(0, 64) || undefined,
   };
 }
 

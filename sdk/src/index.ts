@@ -17,14 +17,19 @@ export const vitrine: Command = (command, ...args) => (client ??= createClient()
 
 export const init = (options: InitOptions) => vitrine('init', options) as Promise<void>;
 export const consent = (granted: Consent) => vitrine('consent', granted) as Promise<void>;
-export const track = (name: string, params?: Record<string, unknown>) => vitrine('track', name, params) as Promise<void>;
+/** `options.ts` backdates the event (ms; for importing a history): refused beyond a minute ahead or older than 90 days. */
+export const track = (name: string, params?: Record<string, unknown>, options?: { ts?: number }) =>
+  vitrine('track', name, params, options) as Promise<void>;
 export const identify = (customerId: string, options?: { signature?: string }) =>
   vitrine('identify', customerId, options) as Promise<void>;
 export const set = (traits: Record<string, unknown>) => vitrine('set', traits) as Promise<void>;
 export const decide = () => vitrine('decide') as Promise<DecideResponse | null | undefined>;
 export function on(event: 'decision', listener: (decision: DecideResponse) => void): Promise<void>;
 export function on(event: 'ready', listener: () => void): Promise<void>;
+export function on(event: 'consent', listener: (consent: Consent | null) => void): Promise<void>;
 export function on(event: string, listener: (value: never) => void) {
   return vitrine('on', event, listener) as Promise<void>;
 }
+/** Resolves once everything tracked before it is stored in IndexedDB (safe to leave the page). */
+export const flush = () => vitrine('flush') as Promise<void>;
 export const forget = () => vitrine('forget') as Promise<void>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compact, LOG_LIMITS } from './log.js';
+import { acceptsTs, compact, insertByTime, LOG_LIMITS } from './log.js';
 import { emptyAggregate, summarize } from './summary.js';
 import type { TrackedEvent } from './types.js';
 
@@ -65,5 +65,34 @@ describe('compact', () => {
   ])('%s', (_, length, ageFactor, expectedLength) => {
     const log = Array.from({ length }, (_, i) => ({ id: `e${i}`, name: 'page_view', ts: NOW - ageFactor * (LOG_LIMITS.ageMs + DAY) + i }));
     expect(compact(emptyAggregate(), log, NOW).log).toHaveLength(expectedLength);
+  });
+});
+
+describe('backdated events', () => {
+  const folded = { ...emptyAggregate(), lastTs: NOW - 3 * DAY };
+  it.each([
+    ['now', NOW, emptyAggregate(), true],
+    ['two months ago', NOW - 60 * DAY, emptyAggregate(), true],
+    ['just inside the age limit', NOW - LOG_LIMITS.ageMs, emptyAggregate(), true],
+    ['past the age limit', NOW - LOG_LIMITS.ageMs - 1, emptyAggregate(), false],
+    ['half a minute ahead (clock drift)', NOW + 30_000, emptyAggregate(), true],
+    ['more than a minute ahead', NOW + 60_001, emptyAggregate(), false],
+    ['not a number', NaN, emptyAggregate(), false],
+    ['after what the aggregate holds', NOW - 2 * DAY, folded, true],
+    ['before what the aggregate holds', NOW - 4 * DAY, folded, false],
+  ])('%s → %s', (_, ts, aggregate, accepted) => {
+    expect(acceptsTs(ts, NOW, aggregate)).toBe(accepted);
+  });
+
+  it('go into the log in time order, so the summary is the one of the sorted history', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 * 24 * 60 }), { maxLength: 40 }), (minutesAgo) => {
+        const events = minutesAgo.map((m, i) => ({ id: `e${i}`, name: i % 3 ? 'page_view' : 'view_item', ts: NOW - m * 60_000, items: [{ item_id: `p${i % 5}`, item_category: 'x', price: i }] }));
+        const log = events.reduce<TrackedEvent[]>(insertByTime, []);
+        const sorted = [...events].sort((a, b) => a.ts - b.ts);
+        expect(log.map((e) => e.ts)).toEqual(sorted.map((e) => e.ts));
+        expect(summarize(emptyAggregate(), log)).toEqual(summarize(emptyAggregate(), sorted));
+      }),
+    );
   });
 });

@@ -24,12 +24,20 @@ export async function readAll(): Promise<Partial<Record<Key, unknown>>> {
   return Object.fromEntries(KEYS.map((k, i) => [k, values[i]]));
 }
 
+let last: Promise<void> = Promise.resolve();
+
 /** Writes are fire-and-forget: memory is the truth for this page, IndexedDB for the next. */
 export function write(key: Key, value: unknown): Promise<void> {
-  return set(key, value, useStore()).catch(() => {});
+  return (last = set(key, value, useStore()).catch(() => {}));
 }
 
-export const clearStore = () => clear(useStore()).catch(() => {});
+export const clearStore = () => (last = clear(useStore()).catch(() => {}));
+
+/**
+ * Resolves once every write made so far has landed. Waiting for the last one is enough:
+ * IndexedDB runs read-write transactions on one store in the order they were made.
+ */
+export const stored = () => last;
 
 /**
  * Deletes the whole database. The open connection is closed first, otherwise the delete

@@ -26,15 +26,26 @@ function row(body: HTMLElement, label: string, value: unknown) {
   body.appendChild(tr);
 }
 
-/** One line per slot: its variant, flags, and a field to force another variant. */
-function slotRow(body: HTMLElement, name: string, slot: DecideResponse['slots'][string]) {
+/**
+ * The variant picker: the ids the edge lists for the slot (it does in debug mode), or a
+ * free field for an edge that does not list them.
+ */
+function variantPicker(current: string, ids: string[] | undefined): HTMLInputElement | HTMLSelectElement {
+  if (!ids?.length) return el('input', undefined, { placeholder: 'variant id', size: '12' });
+  const select = el('select');
+  for (const id of ids) select.appendChild(el('option', id, id === current ? { value: id, selected: '' } : { value: id }));
+  return select;
+}
+
+/** One line per slot: its variant, flags, and a picker to force another variant. */
+function slotRow(body: HTMLElement, name: string, slot: DecideResponse['slots'][string], ids: string[] | undefined) {
   const tr = el('tr', undefined, { 'data-slot': name });
   tr.appendChild(el('th', name));
   const td = el('td', `${slot.variant}${slot.experiment ? ` (experiment ${slot.experiment})` : ''}${slot.forced ? ' [forced]' : ''} `);
-  const input = el('input', undefined, { placeholder: 'variant id', size: '12' });
+  const picker = variantPicker(slot.variant, ids);
   const button = el('button', 'force');
-  button.onclick = () => input.value && hook!.force(name, input.value).then(render);
-  td.appendChild(input);
+  button.onclick = () => picker.value && hook!.force(name, picker.value).then(render);
+  td.appendChild(picker);
   td.appendChild(button);
   tr.appendChild(td);
   body.appendChild(tr);
@@ -51,7 +62,7 @@ function render() {
   row(table, 'segments', decision?.segments ?? []);
   row(table, 'persona', decision?.persona?.name ?? '(none)');
   row(table, 'RFM', decision?.rfm ? `${decision.rfm.segment} R${decision.rfm.r} F${decision.rfm.f} M${decision.rfm.m}` : '(no purchases)');
-  for (const [name, slot] of Object.entries(decision?.slots ?? {})) slotRow(table, name, slot);
+  for (const [name, slot] of Object.entries(decision?.slots ?? {})) slotRow(table, name, slot, decision?.debug?.variants[name]);
   if (force) row(table, 'forced', `${JSON.stringify(force)}: these views are flagged and never counted`);
   row(table, 'profile', profile);
   shadow.replaceChildren(
