@@ -1,6 +1,7 @@
 import type { CompiledConfig } from '../../../shared/config/compile.js';
 import { validateConfig } from '../../../shared/config/validate.js';
 import { getCurrent } from './store.js';
+import { KV_READ_TIMEOUT_MS, withTimeout } from './timeout.js';
 
 export interface Loaded {
   version: string;
@@ -34,7 +35,7 @@ export async function loadConfig(kv: KVNamespace, site: string, now = Date.now()
 
 async function refresh(kv: KVNamespace, site: string, previous: Loaded | null, now: number): Promise<Loaded | null> {
   try {
-    const current = await getCurrent(kv, site);
+    const current = await withTimeout(getCurrent(kv, site), KV_READ_TIMEOUT_MS, `config read for site ${site}`);
     const loaded = !current
       ? null
       : previous?.version === current.version

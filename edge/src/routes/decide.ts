@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { DecideRequestSchema } from '../../../shared/schema/decide.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
+import { boundedReads } from '../config/timeout.js';
 import { edgeContext } from '../decide/context.js';
 import { decide } from '../decide/decide.js';
 import { verifiedTraits } from '../decide/identity.js';
@@ -19,9 +20,11 @@ export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   const now = Date.now();
   const cf = c.req.raw.cf as { country?: string; region?: string; city?: string; timezone?: string } | undefined;
   const context = edgeContext(request, { userAgent: c.req.header('user-agent'), chMobile: c.req.header('sec-ch-ua-mobile'), cf }, now);
-  const identity = request.consent.personalization ? await verifiedTraits(c.env.KV, request.site, request.identity) : undefined;
+  // Past the config, a hung KV read costs a visitor at most the timeout, never the page.
+  const env = { ...c.env, KV: boundedReads(c.env.KV) };
+  const identity = request.consent.personalization ? await verifiedTraits(env.KV, request.site, request.identity) : undefined;
   const traits = identity?.traits ? { ...request.traits, ...identity.traits } : request.traits;
-  const { recommend, complete } = await recommendations(c.env, loaded, request);
+  const { recommend, complete } = await recommendations(env, loaded, request);
   const response = decide({ loaded, request, context, traits, now, recommend });
   await complete?.(response.slots);
   if (identity) response.identity = { status: identity.status, ...(identity.reason && { reason: identity.reason }) };
