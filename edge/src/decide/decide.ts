@@ -53,7 +53,7 @@ export function decide({ loaded, request, context, traits, now, recommend }: Dec
   // else holds, so it can never answer for another request.
   rules.unbind();
 
-  return {
+  const response: DecideResponse = {
     configVersion: loaded.version,
     segments,
     persona: persona ? { id: persona.id, name: persona.name } : null,
@@ -65,4 +65,16 @@ export function decide({ loaded, request, context, traits, now, recommend }: Dec
       .filter((a) => !request.force?.[a.experiment.spec.slot])
       .map((a) => ({ id: a.experiment.spec.id, variant: a.variant, slot: a.experiment.spec.slot })),
   };
+  if (request.debug) response.debug = { variants: variantIds(compiled, Object.keys(slots)) };
+  return response;
+}
+
+/** Every id a slot can be forced to: default, its variants, and arms of experiments on it. */
+function variantIds(compiled: DecideInput['loaded']['compiled'], slotIds: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const slotId of slotIds) {
+    const arms = compiled.experiments.filter((e) => e.spec.slot === slotId).flatMap((e) => e.spec.variants.map((v) => v.id));
+    out[slotId] = [...new Set(['default', ...(compiled.variants[slotId] ?? []).map((v) => v.id), ...arms])];
+  }
+  return out;
 }

@@ -85,6 +85,12 @@ describe('POST /v1/decide', () => {
     expect(body.slots.hero).toMatchObject({ variant: 'email', forced: true });
   });
 
+  it('lists every forceable variant per slot for the debug panel', async () => {
+    const { body } = await decide({ debug: true, slots: ['hero', 'nudge'] });
+    expect(body.debug.variants).toEqual({ hero: ['default', 'email', 'thrillers'], nudge: ['default', 'almost', 'abandoned'] });
+    expect((await decide()).body.debug).toBeUndefined();
+  });
+
   it('ignores the profile when only analytics consent is given', async () => {
     const { body } = await decide({ consent: { analytics: true, personalization: false }, profile: { categories: { thrillers: { views: 9 } } } });
     expect(body.segments).toEqual([]);
