@@ -127,6 +127,31 @@ describe('SDK in Chromium against the Worker', () => {
     await context.close();
   });
 
+  it('imports a backdated history that is stored once flush resolves, and refuses a time in the future with one warning', async () => {
+    const DAY = 86_400_000;
+    const { context, page, errors, warnings } = await open();
+    await ready(page);
+    const now = await page.evaluate(async ({ all, DAY }) => {
+      const now = Date.now();
+      await vitrine('consent', all);
+      vitrine('track', 'view_item', { items: [{ item_id: 't1', item_category: 'thrillers', price: 15 }] }, { ts: now - 20 * DAY });
+      vitrine('track', 'view_item', { items: [{ item_id: 't2', item_category: 'thrillers', price: 25 }] }, { ts: now - 10 * DAY });
+      vitrine('track', 'purchase', { value: 40, items: [{ item_id: 't2', price: 25 }] }, { ts: now + DAY });
+      await vitrine('flush');
+      return now;
+    }, { all: ALL, DAY });
+    // Leave at once: what flush promised is on disk for the next page.
+    const decided = page.waitForRequest((r) => r.url().endsWith('/v1/decide'));
+    await page.reload();
+    const body = (await decided).postDataJSON();
+    expect(body.profile).toMatchObject({ firstSeen: now - 20 * DAY, viewed: ['t2', 't1'], purchases: { count: 0 } });
+    await ready(page);
+    expect(await text(page, 'h1')).toBe('New thrillers for you');
+    expect(warnings).toEqual([expect.stringContaining('dropped')]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows markup in content as text and runs none of it', async () => {
     const { context, page, errors } = await open();
     await ready(page);
@@ -214,6 +239,10 @@ describe('SDK in Chromium against the Worker', () => {
     await ready(page);
     await page.evaluate((all) => vitrine('consent', all), ALL);
     await page.locator('#vitrine-debug').waitFor({ state: 'attached' });
+    // In debug mode decide asks the edge for every variant id, for the panel to offer.
+    const decided = page.waitForRequest((r) => r.url().endsWith('/v1/decide'));
+    await page.evaluate(() => vitrine('decide'));
+    expect((await decided).postDataJSON()).toMatchObject({ debug: true, force: { banner: 'quote' } });
     expect(await page.locator('[data-vitrine-slot="banner"]').getAttribute('data-vitrine-variant')).toBe('quote');
     expect(await text(page, '[data-vitrine-slot="banner"] span')).toBe('“The best bookshop in town”');
     const panel = await page.locator('#vitrine-debug').evaluate((host) => host.shadowRoot!.textContent);

@@ -72,6 +72,9 @@ const decision = (page: Page) => page.evaluate(() => vitrine('decide')) as Promi
 
 const variantOf = (page: Page, slot: string) => page.locator(`[data-vitrine-slot="${slot}"]`).getAttribute('data-vitrine-variant');
 const textOf = (page: Page, selector: string) => page.locator(selector).first().innerText();
+/** The product ids the edge's decision put into the product page's also-bought slot. */
+const alsoBought = (page: Page) =>
+  page.locator('[data-vitrine-slot="also-bought"] [data-vitrine-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-vitrine-item')));
 const heroHeadline = (page: Page) => textOf(page, '[data-vitrine-slot="hero"] [data-vitrine-field="headline"]');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
@@ -115,7 +118,18 @@ describe('the demo shop in Chromium', () => {
     await go(page, '/');
     await consent(page, 'Accept all');
     expect(await heroHeadline(page)).not.toBe(HERO.variants.find((v: { id: string }) => v.id === 'thrillers').content.headline);
-    for (const id of ['the-salt-house', 'blackwater-lane', 'deadline-amsterdam']) await go(page, `/product.html?id=${id}`);
+    // Each product page names its product; "also bought" starts from it and never offers it.
+    let recommended: string[] = [];
+    for (const id of ['the-salt-house', 'blackwater-lane', 'deadline-amsterdam']) {
+      await go(page, `/product.html?id=${id}`);
+      recommended = (await alsoBought(page)) as string[];
+      expect(recommended).toHaveLength(4);
+      expect(recommended).not.toContain(id);
+    }
+    // A product just recommended elsewhere is not recommended on its own page either.
+    await go(page, `/product.html?id=${recommended[0]}`);
+    expect(await alsoBought(page)).toHaveLength(4);
+    expect(await alsoBought(page)).not.toContain(recommended[0]);
     await go(page, '/');
     // Thriller lovers are in the hero experiment: the control arm shows the thrillers variant, the other reviewer quotes.
     const arm = await variantOf(page, 'hero');

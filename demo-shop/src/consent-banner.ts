@@ -7,16 +7,6 @@ import type { Consent } from '../../shared/schema/common.js';
 import { $ } from './dom.js';
 import { vitrine } from './vitrine.js';
 
-/**
- * The consent the SDK holds for this browser, or null when the visitor has not granted
- * anything. The SDK has no public getter yet, so this reads its cookie
- * (`vitrine_id=<id>.<analytics><personalization>`, sdk/src/storage.ts).
- */
-export function grantedConsent(): Consent | null {
-  const m = /(?:^|;\s*)vitrine_id=[a-z0-9]{16}\.([01])([01])(?:;|$)/.exec(document.cookie);
-  return m && { analytics: m[1] === '1', personalization: m[2] === '1' };
-}
-
 export function giveConsent(consent: Consent): void {
   vitrine('consent', consent);
   // Show this very page personalised (or generic again) without waiting for the next one.
@@ -27,8 +17,9 @@ export function wireConsentBanner(): void {
   const banner = $('[data-consent-banner]');
   const chooser = $<HTMLFormElement>('[data-consent-choose]');
   const close = () => (banner.hidden = true);
+  /** The SDK's view of the choice: null until the visitor has made one it knows of. */
+  let current: Consent | null = null;
   const open = (choosing: boolean) => {
-    const current = grantedConsent();
     $<HTMLInputElement>('input[name=analytics]', chooser).checked = current?.analytics ?? false;
     $<HTMLInputElement>('input[name=personalization]', chooser).checked = current?.personalization ?? false;
     chooser.hidden = !choosing;
@@ -50,5 +41,11 @@ export function wireConsentBanner(): void {
   });
   for (const button of document.querySelectorAll('[data-open-consent]')) button.addEventListener('click', () => open(true));
 
-  if (!grantedConsent()) open(false);
+  // The SDK tells the choice at once and on every change. Without the SDK there is
+  // nothing to consent to, so the banner stays closed.
+  vitrine('on', 'consent', (consent: Consent | null) => {
+    current = consent;
+    if (consent) close();
+    else open(false);
+  });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../edge/src/decide/decide.js';
 import { edgeContext } from '../../edge/src/decide/context.js';
 import { makeEvent } from '../../sdk/src/events.js';
+import { acceptsTs } from '../../sdk/src/log.js';
 import { emptyAggregate, summarize } from '../../sdk/src/summary.js';
 import { validateConfig } from '../../shared/config/validate.js';
 import config from '../vitrine.config.json';
@@ -62,11 +63,12 @@ describe('tester personas land where the tester says', () => {
     expect(decisionFor('dress-traded-down').slots.hero.content?.headline).toBe('More dresses in size M');
   });
 
-  it('writes every history oldest first, all in the past', () => {
+  it('writes every history oldest first, all in the past, and within what the SDK accepts as backdated', () => {
     for (const persona of PERSONAS) {
       const ts = personaEvents(persona, NOW).map((e) => e.ts);
       expect(ts).toEqual([...ts].sort((a, b) => a - b));
       expect(ts.every((t) => t < NOW)).toBe(true);
+      expect(ts.filter((t) => !acceptsTs(t, NOW, emptyAggregate()))).toEqual([]);
     }
   });
 });

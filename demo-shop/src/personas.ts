@@ -17,7 +17,10 @@ export interface SyntheticEvent {
   params: Record<string, unknown>;
 }
 
-/** One step of a history, `ago` ms before the moment it is loaded. */
+/**
+ * One step of a history, `ago` ms before the moment it is loaded. The SDK keeps 90 days of
+ * events and refuses older backdated ones, so every history fits inside that.
+ */
 interface Step {
   ago: number;
   name: string;
@@ -114,10 +117,10 @@ export const PERSONAS: readonly PersonaScript[] = [
   {
     id: 'champion',
     label: 'Champion',
-    story: 'Six orders in four months, the last one five days ago: books and the odd jacket.',
+    story: 'Six orders in under three months, the last one five days ago: books and the odd jacket.',
     expect: 'RFM segment champions: early-access hero, no discount needed.',
     landing: '/',
-    steps: orders('KK-DEMO-CHAMP', 5, 21, [
+    steps: orders('KK-DEMO-CHAMP', 5, 14, [
       ['the-salt-house', 'bread-and-butter'],
       ['the-weight-of-small-things'],
       ['harbour-waxed-jacket'],
@@ -129,10 +132,10 @@ export const PERSONAS: readonly PersonaScript[] = [
   {
     id: 'at-risk',
     label: 'At-risk buyer',
-    story: 'A regular — four orders — who has not bought anything for two and a half months.',
+    story: 'A regular — four orders in two weeks — who has not bought anything for two and a half months.',
     expect: 'RFM segment at-risk: the win-back hero with a 15 % code.',
     landing: '/',
-    steps: orders('KK-DEMO-RISK', 75, 20, [
+    steps: orders('KK-DEMO-RISK', 75, 4, [
       ['soup-for-every-season'],
       ['nine-days-in-ghent', 'merino-rib-scarf'],
       ['the-dutch-oven-table'],

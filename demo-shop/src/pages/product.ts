@@ -13,6 +13,8 @@ export function productPage(): void {
     $('[data-buy]').hidden = true;
     return;
   }
+  // Tells Vitrine which product this page shows: "also bought" starts from it and never offers it.
+  $('[data-product]').dataset.vitrineProduct = product.id;
   showProduct(product);
   wireBuyForm(product);
   const sameCategory = inCategory(product.category).filter((p) => p.id !== product.id && p.inStock).slice(0, 4);

@@ -2,12 +2,12 @@
  * The variant tester: load a persona's synthetic history, force variants, reset. It works
  * only through the SDK's public commands, like any shop would.
  */
+import type { Consent } from '../../../shared/schema/common.js';
 import type { DecideResponse } from '../../../shared/schema/decide.js';
 import config from '../../vitrine.config.json';
 import { addToCart, clearCart } from '../cart.js';
-import { grantedConsent } from '../consent-banner.js';
 import { $, setText } from '../dom.js';
-import { PERSONAS, personaEvents, type PersonaScript, type SyntheticEvent } from '../personas.js';
+import { PERSONAS, personaEvents, type PersonaScript } from '../personas.js';
 import { vitrine } from '../vitrine.js';
 
 /** The page each slot lives on, for force links. */
@@ -22,40 +22,6 @@ const SLOT_PAGES: Record<string, string> = {
 /** Resolves once the SDK has loaded and run its first decide. */
 const sdkReady = () => new Promise<void>((resolve) => vitrine('on', 'ready', resolve));
 
-/**
- * Records an event at a past moment. The SDK stamps events with `Date.now()` and offers no
- * way to pass a timestamp, so the clock is set back for exactly the one command (commands
- * run one at a time, and this awaits it) — a stop-gap until `track` takes a `ts`.
- */
-async function trackAt(event: SyntheticEvent): Promise<void> {
-  const realNow = Date.now;
-  Date.now = () => event.ts;
-  try {
-    await window.vitrine('track', event.name, event.params);
-  } finally {
-    Date.now = realNow;
-  }
-}
-
-/**
- * Resolves once the SDK's pending IndexedDB writes have landed: a read-only transaction
- * starts only after the read-write ones created before it on the same store (IndexedDB
- * spec), and leaving the page earlier would abort them. Names the SDK's database
- * (`vitrine`, store `kv`, sdk/src/storage.ts) until `track` can say when it has stored.
- */
-function storageSettled(): Promise<void> {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('vitrine');
-    open.onerror = () => resolve();
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('kv')) return db.close(), resolve();
-      const tx = db.transaction('kv', 'readonly');
-      tx.oncomplete = tx.onerror = tx.onabort = () => (db.close(), resolve());
-    };
-  });
-}
-
 async function loadPersona(persona: PersonaScript): Promise<void> {
   setText('[data-tester-status]', `Loading “${persona.label}”…`);
   await sdkReady();
@@ -63,9 +29,11 @@ async function loadPersona(persona: PersonaScript): Promise<void> {
   await window.vitrine('consent', { analytics: true, personalization: true });
   clearCart();
   for (const line of persona.cart ?? []) addToCart(line.id, line.qty, line.size);
-  for (const event of personaEvents(persona, Date.now())) await trackAt(event);
-  if (persona.traits) await window.vitrine('set', persona.traits);
-  await storageSettled();
+  // Each event with its own time in the past; commands run in order, so no await between them.
+  for (const event of personaEvents(persona, Date.now())) vitrine('track', event.name, event.params, { ts: event.ts });
+  if (persona.traits) vitrine('set', persona.traits);
+  // Leaving the page before the history is in IndexedDB would lose it.
+  await window.vitrine('flush');
   location.href = persona.landing;
 }
 
@@ -102,13 +70,11 @@ function renderForceLinks(): void {
   );
 }
 
-function showConsent(): void {
-  const c = grantedConsent();
+function showConsent(c: Consent | null): void {
   setText('[data-show="consent"]', c ? `analytics ${c.analytics ? 'on' : 'off'}, personalisation ${c.personalization ? 'on' : 'off'}` : 'not given');
 }
 
 function showDecision(d: DecideResponse): void {
-  showConsent();
   setText('[data-show="persona"]', d.persona?.name ?? 'none');
   setText('[data-show="segments"]', d.segments.join(', ') || 'none');
   setText('[data-show="rfm"]', d.rfm ? `${d.rfm.segment} (R${d.rfm.r} F${d.rfm.f} M${d.rfm.m})` : 'no purchases (or no consent)');
@@ -119,7 +85,7 @@ function showDecision(d: DecideResponse): void {
 export function testerPage(): void {
   renderPersonas();
   renderForceLinks();
-  showConsent();
+  vitrine('on', 'consent', showConsent);
   vitrine('on', 'decision', showDecision);
   $('[data-reset]').addEventListener('click', async () => {
     await sdkReady();
