@@ -127,3 +127,13 @@ describe('recommendation store failing', () => {
     expect(res.body.slots.hero.variant).toBe('default');
   });
 });
+
+describe('identity store failing', () => {
+  it('ignores a signed identify it cannot check, with a reason, instead of failing the decide', async () => {
+    const site = 'fault-identity-down';
+    expect((await app.fetch(put(`/admin/sites/${site}/config`, siteConfig(site)), env)).status).toBe(201);
+    const res = await decideOn(site, { KV: failingKv(/:(identity-secret$|traits:)/) }, { identity: { customerId: 'c-1', signature: 'ab'.repeat(32) } });
+    expect(res.status).toBe(200);
+    expect(res.body.identity).toEqual({ status: 'unknown', reason: expect.stringMatching(/unavailable/) });
+  });
+});

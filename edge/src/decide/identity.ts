@@ -1,6 +1,7 @@
 import { keys } from '../config/keys.js';
 
 export type IdentityStatus = 'verified' | 'unsigned' | 'invalid' | 'unknown';
+type IdentityCheck = { status: IdentityStatus; reason?: string; traits?: Record<string, unknown> };
 
 /**
  * Traits uploaded for a customer apply only when the page proves who it is talking about:
@@ -11,9 +12,14 @@ export async function verifiedTraits(
   kv: KVNamespace,
   site: string,
   identity: { customerId: string; signature: string } | undefined,
-): Promise<{ status: IdentityStatus; reason?: string; traits?: Record<string, unknown> } | undefined> {
+): Promise<IdentityCheck | undefined> {
   if (!identity) return undefined;
   if (!identity.signature) return { status: 'unsigned', reason: 'identify() was called without a signature' };
+  // A store that fails leaves the visitor anonymous for this answer; the page still gets one.
+  return checkIdentity(kv, site, identity).catch((): IdentityCheck => ({ status: 'unknown', reason: 'customer traits are unavailable right now' }));
+}
+
+async function checkIdentity(kv: KVNamespace, site: string, identity: { customerId: string; signature: string }): Promise<IdentityCheck> {
   const secret = await kv.get(keys.identitySecret(site));
   if (!secret) return { status: 'invalid', reason: 'the site has no identity secret configured' };
   const ok = await verifyHmac(secret, identity.customerId, identity.signature);
