@@ -1,5 +1,5 @@
 /**
- * SDK size: the main script-tag bundle (with idb-keyval and js-cookie inside), minified
+ * SDK size: the main script-tag bundle (with idb-keyval inside), minified
  * and gzipped, next to GrowthBook's script-tag bundle gzipped the same way in the same
  * run; the lazy debug bundle; and the snippet a shop pastes (sdk/snippet.html).
  * Budget: main ≤ 6 KB gzip (goal 5 KB), snippet ≤ 400 bytes.
@@ -47,7 +47,7 @@ export async function runSdkSizeBench(): Promise<SdkSize> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = await runSdkSizeBench();
   const row = (name: string, s: { bytes: number; gzip: number }) => console.log(`${name.padEnd(34)} ${String(s.bytes).padStart(7)} B min ${String(s.gzip).padStart(7)} B gzip`);
-  row('Vitrine sdk.js (idb-keyval, js-cookie)', r.main);
+  row('Vitrine sdk.js (with idb-keyval)', r.main);
   row('Vitrine sdk-debug.js (lazy)', r.debug);
   row('GrowthBook auto.min.js', r.growthbook);
   console.log(`Vitrine is ${(r.ratio * 100).toFixed(0)} % of GrowthBook gzipped; budget ${BUDGET.gzip} B (goal ${BUDGET.goal} B): ${r.main.gzip <= BUDGET.gzip ? 'within' : 'OVER'}${r.main.gzip <= BUDGET.goal ? ', goal met' : ''}`);

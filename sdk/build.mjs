@@ -39,7 +39,7 @@ export async function buildSdk() {
     writeFile(join(publicDir, file), main),
     writeFile(join(publicDir, 'sdk-debug.js'), debug),
     writeFile(join(publicDir, 'sdk-manifest.json'), JSON.stringify(manifest, null, 2) + '\n'),
-    build({ ...browser, minify: false, write: true, entryPoints: [join(src, 'index.ts')], format: 'esm', outfile: join(esmDir, 'index.js'), external: ['idb-keyval', 'js-cookie'] }),
+    build({ ...browser, minify: false, write: true, entryPoints: [join(src, 'index.ts')], format: 'esm', outfile: join(esmDir, 'index.js'), external: ['idb-keyval'] }),
     copyFile(join(root, 'sdk/index.d.ts'), join(esmDir, 'index.d.ts')),
   ]);
   return manifest;

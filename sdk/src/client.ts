@@ -1,5 +1,5 @@
 import { createCollector } from './collect.js';
-import { DENIED, fromConsentMode, mayStore, withGpc } from './consent.js';
+import { bits, DENIED, fromBits, fromConsentMode, mayStore, withGpc } from './consent.js';
 import { parseForce, pageContext, post, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
 import { fromDataLayer, makeEvent, uid } from './events.js';
 import { acceptsTs, compact, insertByTime } from './log.js';
@@ -25,11 +25,13 @@ type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown };
  * command goes through one serial runner so queued commands keep their order.
  */
 export function createClient(win: Win = window): Command {
+  // The script tag makes its client as it starts; the ESM build on its first command.
+  performance.mark('vitrine:start');
   let options: (InitOptions & { endpoint: string }) | undefined;
   let consent: Consent = DENIED;
   /** Whether a choice is known (a cookie, a `consent` call, the site's or a CMP's signal): until then the page hears null. */
   let known = false;
-  let announced = 'null';
+  let announced = '';
   let visitor: string | null = null;
   let aggregate: Aggregate = emptyAggregate();
   let log: TrackedEvent[] = [];
@@ -60,7 +62,7 @@ export function createClient(win: Win = window): Command {
   const consentState = () => (known ? { ...consent } : null);
   /** Tells `on('consent')` listeners, only when what they would hear has changed. */
   const announce = () => {
-    const now = JSON.stringify(consentState());
+    const now = known ? bits(consent) : '';
     if (now !== announced) emit('consent', consentState());
     announced = now;
   };
@@ -105,7 +107,7 @@ export function createClient(win: Win = window): Command {
 
   async function setConsent(requested: Consent, choice = true) {
     known ||= choice;
-    const next = withGpc({ analytics: !!requested.analytics, personalization: !!requested.personalization }, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl);
+    const next = withGpc(fromBits(bits(requested)), (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl);
     if (!mayStore(next)) {
       const erased = visitor && erase();
       announce();
@@ -113,7 +115,7 @@ export function createClient(win: Win = window): Command {
     }
     const fresh = !visitor;
     // The cookie's 13 months run from the choice: a page view that changes nothing does not extend them.
-    const changed = fresh || next.analytics !== consent.analytics || next.personalization !== consent.personalization;
+    const changed = fresh || bits(next) !== bits(consent);
     visitor ??= uid();
     consent = next;
     if (changed) writeCookie(visitor, consent);
@@ -134,7 +136,7 @@ export function createClient(win: Win = window): Command {
     if (!mayStore(consent)) return;
     const now = Date.now();
     const ts = at?.ts ?? now;
-    if (!acceptsTs(ts, now, aggregate)) throw new Error(`${name} at ${ts} dropped: over a minute ahead or older than 90 days`);
+    if (!acceptsTs(ts, now, aggregate)) throw new Error(`${name} ts out of range`);
     const event = makeEvent(name, params, ts);
     if (force) event.forced = true;
     if (consent.personalization) {
@@ -177,19 +179,20 @@ export function createClient(win: Win = window): Command {
   }
 
   async function decide(): Promise<DecideResponse | null> {
-    if (!options) throw new Error('call init first');
+    if (!options) throw new Error('no init');
     const personal = consent.personalization;
     if (personal && decision && !painted) show(decision);
     const reveal = options.antiFlicker && !painted ? hideSlots(document, options.antiFlicker === true ? 300 : options.antiFlicker) : null;
     const slots = slotNames(document);
     const body: DecideRequest = {
       site: options.site,
-      visitor: mayStore(consent) ? visitor : null,
+      // No consent, no visitor id: withdrawal erases it, a grant makes it.
+      visitor,
       consent,
       context: pageContext(),
       slots: slots.length ? slots : undefined,
       force,
-      assignments: mayStore(consent) ? assignments : undefined,
+      assignments: visitor ? assignments : undefined,
       debug: debug || undefined,
     };
     if (personal) {
@@ -266,7 +269,6 @@ export function createClient(win: Win = window): Command {
   const commands: Record<string, (...args: never[]) => unknown> = {
     async init(o: InitOptions) {
       if (options) return;
-      if (!win.performance.getEntriesByName('vitrine:start').length) performance.mark('vitrine:start');
       options = { ...o, endpoint: o.endpoint.replace(/\/+$/, '') };
       const saved = readCookie();
       if (saved) {
@@ -292,7 +294,7 @@ export function createClient(win: Win = window): Command {
     set(traits: Record<string, unknown>) {
       const merged = { ...identity.traits, ...traits };
       // The edge refuses a whole decide over traits past 8 KB: keep the last good set instead.
-      if (JSON.stringify(merged).length > 8192) throw new Error('traits over 8 KB ignored');
+      if (JSON.stringify(merged).length > 8192) throw new Error('traits > 8 KB');
       identity = { ...identity, traits: merged };
       save('me', identity);
     },
@@ -314,7 +316,7 @@ export function createClient(win: Win = window): Command {
 
   return (command, ...args) =>
     enqueue(() => {
-      if (!Object.hasOwn(commands, command)) throw new Error(`unknown command "${command}"`);
+      if (!Object.hasOwn(commands, command)) throw new Error('unknown command ' + command);
       return commands[command](...(args as never[]));
     });
 }

@@ -2,6 +2,10 @@ import type { Consent } from './types.js';
 
 export const DENIED: Consent = { analytics: false, personalization: false };
 
+/** A choice as two digits, analytics then personalization (`"10"`): the cookie's form, and cheap to compare. */
+export const bits = (c: Consent) => `${+!!c.analytics}${+!!c.personalization}`;
+export const fromBits = (b: string): Consent => ({ analytics: b[0] === '1', personalization: b[1] === '1' });
+
 /** Either purpose lets us keep a visitor id and local data; neither means nothing is stored. */
 export const mayStore = (c: Consent) => c.analytics || c.personalization;
 

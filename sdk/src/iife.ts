@@ -2,5 +2,4 @@
 import { createClient } from './client.js';
 import { installGlobal } from './queue.js';
 
-performance.mark('vitrine:start');
 installGlobal(window as never, createClient());
