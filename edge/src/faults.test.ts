@@ -85,6 +85,10 @@ describe('KV that never answers', () => {
     expect(hung.body.slots.picks.items.map((i: { id: string }) => i.id)).toEqual(['thr-d', 'thr-c']);
     // Config, then recommendations, then product names: each read waits out one timeout.
     expect(hung.ms).toBeLessThan(3 * KV_READ_TIMEOUT_MS + 1_000);
+    // Only once: the next visitor is answered from memory, not after another wait.
+    const next = await decideOn(site, { KV: hangingKv });
+    expect(next.body.slots.picks.items).toHaveLength(2);
+    expect(next.ms).toBeLessThan(KV_READ_TIMEOUT_MS / 2);
   }, 15_000);
 });
 

@@ -49,6 +49,8 @@ export async function loadSiteRecs(kv: KVNamespace, site: string, now = Date.now
     return recs;
   } catch (error) {
     console.warn(`recommendations for site ${site}: KV read failed (${(error as Error).message})`);
+    // Retried after the TTL, not by the next visitor: a hanging store would make each one wait.
+    sites.set(site, { recs: entry?.recs ?? null, fetchedAt: now });
     return entry?.recs ?? null;
   }
 }
@@ -125,8 +127,9 @@ function cachedShardReader(kv: KVNamespace): ShardReader {
     try {
       shard = await read(site, generation, n);
     } catch (error) {
-      if (held) return held.shard;
-      throw error;
+      if (!held) throw error;
+      shards.set(key, { shard: held.shard, fetchedAt: now });
+      return held.shard;
     }
     shards.delete(key);
     shards.set(key, { shard, fetchedAt: now });
