@@ -1,6 +1,6 @@
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideBody, post, put, siteConfig } from '../testing/fixtures.js';
+import { ADMIN, decideBody, post, put, siteConfig } from '../testing/fixtures.js';
 
 const SITE = 'fuzz-regressions';
 const visitor = 'visitor-regress';
@@ -20,11 +20,26 @@ describe('fuzz findings', () => {
     ['forget, lone surrogate site', '/v1/forget', { site: '\ud800', visitor }, 400, ['site']],
     // A batch without one usable event answered 400 with `rejected` but no `issues` list.
     ['collect, no usable event', '/v1/collect', { site: SITE, visitor, consent, events: [{ name: 1 }] }, 400, ['events', 0, 'id']],
-  ])('%s → %i naming the path', async (_, path, body, status, issuePath) => {
+  ])('%s: 4xx naming the path', async (_, path, body, status, issuePath) => {
     const res = await SELF.fetch(post(path, body));
     expect(res.status).toBe(status);
     const json = (await res.json()) as { error: string; issues: { path: unknown[] }[] };
     expect(json.error).toEqual(expect.any(String));
     expect(json.issues.map((i) => i.path)).toContainEqual(issuePath);
+  });
+});
+
+describe('deep configs', () => {
+  // Found against work in progress on the rule program: a value walk without a depth bound
+  // overflowed the stack on a 5,000-deep operand, and the push answered 500 instead of 422.
+  it.each([
+    ['under an attribute', (deep: string) => `{"a":${deep}}`],
+    ['under $not', (deep: string) => `{"a":{"$not":${deep}}}`],
+    ['as a segments value', (deep: string) => `{"segments":${deep}}`],
+  ])('a condition nested 5,000 deep %s is refused with 422', async (_, when) => {
+    const deep = '{"$and":['.repeat(5000) + '{}' + ']}'.repeat(5000);
+    const body = `{"site":"${SITE}","segments":[{"id":"deep","when":${when(deep)}}]}`;
+    const res = await SELF.fetch(put(`/admin/sites/${SITE}/config`, body, { ...ADMIN, 'content-type': 'application/json' }));
+    expect(res.status).toBe(422);
   });
 });
