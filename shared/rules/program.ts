@@ -1,21 +1,29 @@
 /**
- * A rule set's conditions as one flat program, run by one interpreter over a view.
+ * A rule set's conditions as flat branch code, run by one interpreter over a view.
  *
  * Closures would do, but every compiled condition would then share the same closure code,
  * so each call is an indirect call the engine cannot inline, several per condition. Here
- * the common field tests (equality, $in, ordering, $exists, $regex) and the logic
- * ($and/$or/$nor/$not) are nodes in plain arrays, interpreted by one `switch` with static
- * calls into the same value functions the closures use, so both forms answer alike. Any
- * other field test ($elemMatch, $size, $all, object literals …) is its compiled closure,
- * applied to the value from the view.
+ * the conditions are first built as a tree (the `TestBuilder` side), then each condition
+ * is lowered to branch code: one instruction per field test, holding the instruction to
+ * go to when the test holds and the one when it fails. `$and`, `$or`, `$nor` and `$not`
+ * become those jumps, so running a condition is one loop with no recursion and no
+ * negation flags. The common field tests (equality, $in, ordering, $exists, $regex,
+ * $size) are cases of one `switch` with static calls into the same value functions the
+ * closures use, so both forms answer alike; any other field test ($elemMatch, $all of
+ * objects, object literals …) is its compiled closure, applied to the value from the view.
+ *
+ * Tests that recur across a set are not shared through a per-view memo: measured on
+ * bench/rules.ts, the memo lookup and its reset per view cost as much as the tests saved.
  */
 import type { TestBuilder } from './document.js';
-import { exists, hasSize, isOrderBound, isOrdered, isSize, matchesValue, ORDERS, type Order } from './operators.js';
+import { exists, hasSize, isOperatorObject, isOrderBound, isOrdered, isSize, LOGICAL_OPERATORS, matchesValue, ORDERS, type Order } from './operators.js';
 import { SELF, type AttributePath } from './path.js';
-import { compileTextMatcher, isAllowedFlags, type TextMatcher } from './regex.js';
+import { compileTextMatcher, isAllowedFlags, MAX_SUBJECT_LENGTH, type TextMatcher } from './regex.js';
 import { equalsNull, equalsScalar, isIn, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
-import type { PathSlots, RuleView } from './view.js';
+import { THROUGH_ARRAY, type PathSlots, type RuleView } from './view.js';
 
+// Tree node kinds; a field test's kind is also its opcode, or is refined into one by
+// `opcodeOf` (so the interpreter's comparisons each see one type of operand).
 const ALL = 0;
 const ANY = 1;
 const TRUE = 2;
@@ -27,17 +35,36 @@ const EXISTS = 7;
 const MATCHES = 8;
 const SIZE = 9;
 const CALL = 10;
+/** `$elemMatch` of operators: some element passes the element code starting at `detail`. */
+const ELEMENTS = 11;
+// Refined opcodes: equality with a string / a number, an ordering on a number, a literal regex.
+const EQUALS_TEXT = 12;
+const EQUALS_NUMBER = 13;
+const GREATER = 14;
+const GREATER_EQUAL = 15;
+const LESS = 16;
+const LESS_EQUAL = 17;
+const PREFIX = 18;
+const SUFFIX = 19;
+
+/** Jump targets past the end of a condition: it holds, or it fails. */
+const HOLDS = -1;
+const FAILS = -2;
+
+/** The slot of an element test, which reads the element its `$elemMatch` hands over. */
+const NO_SLOT = -1;
 
 /**
- * A field test before it is a node: its kind, its operand (a constant), and `detail`: the
- * index in ORDERS of an ordering, 1 or 0 for `$exists: true/false`, the length of `$size`.
+ * A field test before it is a node: its kind, its operand (a constant), `detail` (the
+ * index in ORDERS of an ordering, 1 or 0 for `$exists: true/false`, the length of
+ * `$size`), and `elements`: the element tests of an `$elemMatch` (kind ELEMENTS).
  */
-type Leaf = { kind: number; operand: unknown; detail?: number; negated?: boolean };
+type Leaf = { kind: number; operand: unknown; detail?: number; negated?: boolean; elements?: Leaf[] };
 
 export class Program implements TestBuilder<number> {
-  // One entry per node. `first`/`end`: the range of children of ALL/ANY (in `children`),
-  // or the constant of a field test (`first`) and its `detail` (`end`). A node is never
-  // shared, so `not` flips the node's `negated` instead of adding a node.
+  // The tree, one entry per node. `first`/`end`: the range of children of ALL/ANY (in
+  // `children`), or the constant of a field test (`first`) and its `detail` (`end`). A
+  // node is never shared, so `not` flips the node's `negated` instead of adding a node.
   private readonly kind: number[] = [];
   private readonly negated: boolean[] = [];
   private readonly first: number[] = [];
@@ -46,54 +73,120 @@ export class Program implements TestBuilder<number> {
   private readonly children: number[] = [];
   private readonly constants: unknown[] = [];
 
+  // The code, one entry per instruction, in parallel arrays of one element kind each:
+  // the opcode, the slot read, the operand as built (for the general case), its number
+  // or text when the opcode wants one, `detail` for ELEMENTS/EXISTS/SIZE, the jumps.
+  private readonly op: number[] = [];
+  private readonly opSlot: number[] = [];
+  private readonly opConstant: unknown[] = [];
+  private readonly opNumber: number[] = [];
+  private readonly opText: string[] = [];
+  private readonly onTrue: number[] = [];
+  private readonly onFalse: number[] = [];
+
   constructor(private readonly slots: PathSlots) {}
 
-  /** Does node `node` hold in `view`? */
-  run(node: number, view: RuleView): boolean {
-    const kind = this.kind[node];
-    if (kind > ANY) return this.test(kind, node, view) !== this.negated[node];
-    // ALL stops at the first false child, ANY at the first true one.
-    const stop = kind === ANY;
-    let answer = !stop;
-    for (let i = this.first[node], end = this.end[node]; i < end; i++) {
-      const child = this.children[i];
-      const childKind = this.kind[child];
-      // Field tests inline here: one call fewer per field than recursing.
-      const holds = childKind > ANY ? this.test(childKind, child, view) !== this.negated[child] : this.run(child, view);
-      if (holds === stop) {
-        answer = stop;
-        break;
-      }
-    }
-    return answer !== this.negated[node];
+  /**
+   * Lowers condition `node` to code; returns where it starts (or HOLDS/FAILS for a
+   * condition known at compile time), for `run`. Lower only once all conditions are built.
+   */
+  lower(node: number): number {
+    return this.emit(node, HOLDS, FAILS);
   }
 
-  /** A field test (or TRUE) before its negation. */
-  private test(kind: number, node: number, view: RuleView): boolean {
-    switch (kind) {
-      case TRUE:
-        return true;
+  /** Does the condition starting at `entry` hold in `view`? */
+  run(entry: number, view: RuleView): boolean {
+    const { opSlot, onTrue, onFalse } = this;
+    let pc = entry;
+    while (pc >= 0) {
+      const slot = opSlot[pc];
+      let value = view[slot];
+      if (value === THROUGH_ARRAY) value = this.slots.read(view, slot);
+      pc = this.test(pc, value) ? onTrue[pc] : onFalse[pc];
+    }
+    return pc === HOLDS;
+  }
+
+  /** Does the element code starting at `entry` hold for `value`? */
+  private runOn(entry: number, value: unknown): boolean {
+    let pc = entry;
+    while (pc >= 0) pc = this.test(pc, value) ? this.onTrue[pc] : this.onFalse[pc];
+    return pc === HOLDS;
+  }
+
+  /** Instruction `pc`'s field test on `value`, before any negation. */
+  private test(pc: number, value: unknown): boolean {
+    switch (this.op[pc]) {
+      case EQUALS_TEXT:
+        return typeof value === 'string' ? value === this.opText[pc] : equalsScalar(value, this.opText[pc]);
+      case EQUALS_NUMBER:
+        return typeof value === 'number' ? value === this.opNumber[pc] : equalsScalar(value, this.opConstant[pc]);
+      case GREATER:
+        return typeof value === 'number' ? value > this.opNumber[pc] : isOrdered('$gt', this.opNumber[pc], value);
+      case GREATER_EQUAL:
+        return typeof value === 'number' ? value >= this.opNumber[pc] : isOrdered('$gte', this.opNumber[pc], value);
+      case LESS:
+        return typeof value === 'number' ? value < this.opNumber[pc] : isOrdered('$lt', this.opNumber[pc], value);
+      case LESS_EQUAL:
+        return typeof value === 'number' ? value <= this.opNumber[pc] : isOrdered('$lte', this.opNumber[pc], value);
+      case PREFIX:
+        return typeof value === 'string' && value.length <= MAX_SUBJECT_LENGTH
+          ? value.startsWith(this.opText[pc])
+          : matchesValue(this.opConstant[pc] as TextMatcher, value);
+      case SUFFIX:
+        return typeof value === 'string' && value.length <= MAX_SUBJECT_LENGTH
+          ? value.endsWith(this.opText[pc])
+          : matchesValue(this.opConstant[pc] as TextMatcher, value);
       case EQUALS:
-        return equalsScalar(this.read(node, view), this.constants[this.first[node]]);
+        return equalsScalar(value, this.opConstant[pc]);
       case EQUALS_NULL:
-        return equalsNull(this.read(node, view));
+        return equalsNull(value);
       case IN:
-        return isIn(this.constants[this.first[node]] as Members, this.read(node, view));
+        return isIn(this.opConstant[pc] as Members, value);
       case ORDERED:
-        return isOrdered(ORDERS[this.end[node]], this.constants[this.first[node]] as string | number, this.read(node, view));
+        return isOrdered(ORDERS[this.opNumber[pc]], this.opConstant[pc] as string | number, value);
       case EXISTS:
-        return exists(this.read(node, view)) === (this.end[node] === 1);
+        return exists(value) === (this.opNumber[pc] === 1);
       case MATCHES:
-        return matchesValue(this.constants[this.first[node]] as TextMatcher, this.read(node, view));
+        return matchesValue(this.opConstant[pc] as TextMatcher, value);
       case SIZE:
-        return hasSize(this.read(node, view), this.end[node]);
+        return hasSize(value, this.opNumber[pc]);
+      case ELEMENTS: {
+        if (!Array.isArray(value)) return false;
+        const entry = this.opNumber[pc];
+        for (let i = 0; i < value.length; i++) if (this.runOn(entry, value[i])) return true;
+        return false;
+      }
       default:
-        return (this.constants[this.first[node]] as ValueTest)(this.read(node, view));
+        return (this.opConstant[pc] as ValueTest)(value);
     }
   }
 
-  private read(node: number, view: RuleView): unknown {
-    return this.slots.read(view, this.slot[node]);
+  private emit(node: number, whenTrue: number, whenFalse: number): number {
+    if (this.negated[node]) [whenTrue, whenFalse] = [whenFalse, whenTrue];
+    const kind = this.kind[node];
+    if (kind === TRUE) return whenTrue;
+    if (kind === ALL || kind === ANY) {
+      // Children are emitted last to first, so each knows where its successor starts:
+      // in ALL a child that holds goes on to the next, in ANY a child that fails does.
+      let next = kind === ALL ? whenTrue : whenFalse;
+      for (let i = this.end[node] - 1; i >= this.first[node]; i--) {
+        const child = this.children[i];
+        next = kind === ALL ? this.emit(child, next, whenFalse) : this.emit(child, whenTrue, next);
+      }
+      return next;
+    }
+    const constant = this.constants[this.first[node]];
+    // ELEMENTS: its element code (a tree node) is emitted first, and its start is the detail.
+    const detail = kind === ELEMENTS ? this.emit(this.end[node], HOLDS, FAILS) : this.end[node];
+    const op = opcodeOf(kind, constant, detail);
+    this.op.push(op);
+    this.opSlot.push(this.slot[node]);
+    this.opConstant.push(constant);
+    this.opNumber.push(typeof constant === 'number' && op !== ORDERED ? constant : detail);
+    this.opText.push(op === PREFIX || op === SUFFIX ? (constant as { literal: string }).literal : typeof constant === 'string' ? constant : '');
+    this.onTrue.push(whenTrue);
+    return this.onFalse.push(whenFalse) - 1;
   }
 
   all(parts: number[]): number {
@@ -126,8 +219,13 @@ export class Program implements TestBuilder<number> {
     const test = compileAt(SELF);
     const leaves = leavesOf(operand);
     if (leaves === null) return this.add(CALL, this.constants.push(test) - 1, 0, slot);
+    return this.leaves(leaves, slot);
+  }
+
+  private leaves(leaves: Leaf[], slot: number): number {
     return this.all(
-      leaves.map(({ kind, operand, detail = 0, negated }) => {
+      leaves.map(({ kind, operand, detail = 0, negated, elements }) => {
+        if (elements) detail = this.leaves(elements, NO_SLOT);
         const node = this.add(kind, this.constants.push(operand) - 1, detail, slot);
         return negated ? this.not(node) : node;
       }),
@@ -141,6 +239,17 @@ export class Program implements TestBuilder<number> {
     this.end.push(end);
     return this.slot.push(slot) - 1;
   }
+}
+
+/** The opcode for a field test of `kind` on `constant`: a refined one where it fits. */
+function opcodeOf(kind: number, constant: unknown, detail: number): number {
+  if (kind === EQUALS) return typeof constant === 'string' ? EQUALS_TEXT : typeof constant === 'number' ? EQUALS_NUMBER : EQUALS;
+  if (kind === ORDERED && typeof constant === 'number') return [GREATER, GREATER_EQUAL, LESS, LESS_EQUAL][detail];
+  if (kind === MATCHES) {
+    const matcher = constant as TextMatcher;
+    return matcher.kind === 'prefix' ? PREFIX : matcher.kind === 'suffix' ? SUFFIX : MATCHES;
+  }
+  return kind;
 }
 
 /** The field test as nodes, or null when some operator has no node (it stays a closure). */
@@ -192,6 +301,13 @@ function operatorLeaf(operator: string, value: unknown, siblings: Record<string,
       if (typeof value !== 'string' || !isAllowedFlags(options)) return null;
       const matcher = compileTextMatcher(value, options);
       return 'problem' in matcher ? null : [{ kind: MATCHES, operand: matcher }];
+    }
+    case '$elemMatch': {
+      // Operators on each element (not documents: those read fields of the element).
+      if (!isPlainObject(value) || Object.keys(value).some((key) => LOGICAL_OPERATORS.has(key))) return null;
+      const elements = leavesOf(value);
+      if (elements === null || elements.length === 0 || !isOperatorObject(value)) return null;
+      return [{ kind: ELEMENTS, operand: null, elements }];
     }
     case '$options':
       return 'none';

@@ -49,24 +49,26 @@ export function compileRuleSet(sources: readonly RuleSource[]): RuleSet {
   const slots = new PathSlots();
   const program = new Program(slots);
   const compiler = documentCompiler([]);
-  const roots = sources.map(({ condition, at = [] }) => {
+  const trees = sources.map(({ condition, at = [] }) => {
     const before = compiler.issues.length;
-    const root = compileDocument(condition, at, 1, compiler, program);
-    return compiler.issues.length > before ? program.constant(false) : root;
+    const tree = compileDocument(condition, at, 1, compiler, program);
+    return compiler.issues.length > before ? program.constant(false) : tree;
   });
+  const entries = trees.map((tree) => program.lower(tree));
+  const view = (attrs: Attributes) => slots.view(attrs);
 
   let bound: { attrs: Attributes; view: RuleView } | null = null;
   return {
     issues: compiler.issues,
     paths: slots.paths(),
-    view: (attrs) => slots.view(attrs),
-    test: (index, view) => program.run(roots[index], view),
+    view,
+    test: (index, at) => program.run(entries[index], at),
     predicate: (index) => {
-      const root = roots[index];
-      return (attrs) => program.run(root, bound !== null && bound.attrs === attrs ? bound.view : slots.view(attrs));
+      const entry = entries[index];
+      return (attrs) => program.run(entry, bound !== null && bound.attrs === attrs ? bound.view : view(attrs));
     },
     bind: (attrs) => {
-      bound = { attrs, view: slots.view(attrs) };
+      bound = { attrs, view: view(attrs) };
       return bound.view;
     },
     unbind: () => {

@@ -17,7 +17,7 @@ import { compilePath, readPath, type AttributePath } from './path.js';
 export type RuleView = unknown[];
 
 /** Marks a slot whose path steps into an array. Attribute values are JSON, so never a symbol. */
-const THROUGH_ARRAY = Symbol('through an array');
+export const THROUGH_ARRAY = Symbol('through an array');
 
 export class PathSlots {
   // Per slot, the one key the path adds to its parent's path (see `readPath` for the
