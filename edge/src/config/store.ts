@@ -18,7 +18,8 @@ interface Pointer {
 export async function putConfig(kv: KVNamespace, config: Config, now = new Date()): Promise<StoredVersion> {
   const json = JSON.stringify(config);
   const hash = (await sha256Hex(json)).slice(0, 8);
-  const version = `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${hash}`;
+  // Milliseconds in the id keep two pushes within one second in order.
+  const version = `${now.toISOString().replace(/[-:.]/g, '')}-${hash}`;
   const meta: StoredVersion = { version, created: now.toISOString(), hash };
   await kv.put(keys.version(config.site, version), json, { metadata: meta });
   await movePointer(kv, config.site, version);

@@ -28,7 +28,7 @@ describe('POST /v1/decide', () => {
     expect(body.persona).toBeNull();
     expect(body.rfm).toBeNull();
     expect(body.slots.hero).toMatchObject({ variant: 'default', content: { headline: 'New in this week', cta: { href: '/new' } } });
-    expect(body.configVersion).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{8}$/);
+    expect(body.configVersion).toMatch(/^\d{8}T\d{9}Z-[0-9a-f]{8}$/);
   });
 
   it('uses context without consent: a newsletter landing sees the email variant', async () => {

@@ -23,6 +23,12 @@ export class RateLimiter {
     return 0;
   }
 
+  /** Whether `key` has used its whole allowance in the current window. */
+  exhausted(key: string, now: number): number {
+    const w = this.windows.get(key);
+    return w && now - w.start < this.windowMs && w.count >= this.limit ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
+  }
+
   private prune(now: number): void {
     for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
   }

@@ -28,6 +28,7 @@ export interface CollectOutcome {
 /** Recommendation lists are rewritten at most this often, and only after new data. */
 export const LISTS_EVERY_MS = 60_000;
 const DEDUPE_DAYS = 30;
+const VISIT_RETENTION_DAYS = 396;
 const DAY = 86_400_000;
 
 /**
@@ -112,6 +113,8 @@ export class SiteStats extends DurableObject<Env> {
     const now = Date.now();
     this.sql.exec(`DELETE FROM seen_events WHERE ts < ?`, now - DEDUPE_DAYS * DAY);
     this.sql.exec(`DELETE FROM view_baskets WHERE day < ?`, new Date(now - 2 * DAY).toISOString().slice(0, 10));
+    // Visits feed the period comparisons; past 13 months they are neither needed nor kept.
+    this.sql.exec(`DELETE FROM visitor_days WHERE day < ?`, new Date(now - VISIT_RETENTION_DAYS * DAY).toISOString().slice(0, 10));
   }
 
   /** Recomputes "also bought", "also viewed", trending and bestsellers into one KV value. */

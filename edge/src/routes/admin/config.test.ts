@@ -22,6 +22,17 @@ describe('admin auth', () => {
     expect(res.headers.get('www-authenticate')).toContain('Bearer');
     expect((await get(`/admin/sites/${SITE}/config`)).status).toBe(404);
   });
+
+  it('locks an address out after 30 wrong tokens, even for the right one', async () => {
+    const from = (token: string) =>
+      SELF.fetch(new Request(`https://edge.example/admin/sites/${SITE}/config`, { headers: { authorization: `Bearer ${token}`, 'cf-connecting-ip': '203.0.113.9' } }));
+    for (let i = 0; i < 30; i++) expect((await from(`guess-${i}`)).status).toBe(401);
+    const locked = await from('test-admin-token');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Other addresses are not affected.
+    expect((await get(`/admin/sites/${SITE}/config`)).status).not.toBe(429);
+  });
 });
 
 describe('config lifecycle', () => {
@@ -31,8 +42,8 @@ describe('config lifecycle', () => {
     const v1 = ((await first.json()) as any).version;
     expect(await heroHeadline()).toBe('New in this week');
 
-    // Version ids carry the second they were made; make sure the second push gets a new one.
-    await new Promise((r) => setTimeout(r, 1100));
+    // Version ids carry the millisecond they were made.
+    await new Promise((r) => setTimeout(r, 5));
     const changed = siteConfig(SITE);
     changed.slots!.hero.default!.headline = 'Autumn reads';
     const second = await SELF.fetch(put(`/admin/sites/${SITE}/config`, changed));
@@ -123,6 +134,14 @@ describe('identified customers', () => {
     const unsigned = await ask({ customerId: 'c-1', signature: '' });
     expect(unsigned.identity.status).toBe('unsigned');
     expect(unsigned.segments).not.toContain('gold');
+  });
+
+  it('deletes one customer’s traits', async () => {
+    const site = 'traits-delete';
+    await SELF.fetch(put(`/admin/sites/${site}/traits`, '{"customer_id":"c-9","tier":"gold"}\n'));
+    const del = (id: string) => SELF.fetch(new Request(`https://edge.example/admin/sites/${site}/traits/${id}`, { method: 'DELETE', headers: ADMIN }));
+    expect((await del('c-9')).status).toBe(204);
+    expect((await del('c-9')).status).toBe(404);
   });
 
   it('refuses a traits file with a bad line and writes none of it', async () => {

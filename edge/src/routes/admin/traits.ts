@@ -47,6 +47,13 @@ export const traitsRoutes = new Hono<AppEnv>()
     }
     return c.json({ written: rows.length });
   })
+  /** A customer who asked to be forgotten by the shop is forgotten here too. */
+  .delete('/sites/:site/traits/:customerId', async (c) => {
+    const key = keys.traits(c.req.param('site'), c.req.param('customerId'));
+    if ((await c.env.KV.get(key)) === null) return problem(c, 404, 'no traits for this customer');
+    await c.env.KV.delete(key);
+    return c.body(null, 204);
+  })
   .put('/sites/:site/identity-secret', async (c) => {
     const body = await readJson(c, z.object({ secret: z.string().min(32).max(256) }), 4096);
     if (body instanceof Response) return body;
