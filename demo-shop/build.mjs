@@ -2,6 +2,7 @@
 // pages (one layout around each page's HTML), the stylesheet, one script bundle, and
 // every image, drawn from the catalog. `node demo-shop/build.mjs` or `buildShop()`.
 import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,12 +37,33 @@ async function writePages(outDir, endpoint) {
   const [layout, card] = await Promise.all([html('layout.html'), html('card.html')]);
   // Served by the Worker, the shop and the edge share an origin; elsewhere, name the edge.
   const ENDPOINT = endpoint ? JSON.stringify(endpoint).replace(/</g, '\\u003c') : 'location.origin';
-  await Promise.all(
+  const pages = await Promise.all(
     Object.entries(PAGES).map(async ([file, [page, title]]) => {
       const main = fill(await html(file), { CARD: card });
-      await writeFile(join(outDir, file), fill(layout, { TITLE: title, PAGE: page, MAIN: main, CARD: card, ENDPOINT }));
+      const text = fill(layout, { TITLE: title, PAGE: page, MAIN: main, CARD: card, ENDPOINT });
+      await writeFile(join(outDir, file), text);
+      return text;
     }),
   );
+  await writeFile(join(outDir, '_headers'), securityHeaders(pages, endpoint));
+}
+
+/**
+ * Headers for the static pages (Workers static assets read `_headers`): a CSP that allows
+ * our own scripts plus the one inline snippet, by hash, so injected markup cannot run.
+ * Inline styles stay allowed for the debug panel's shadow-DOM style element.
+ */
+function securityHeaders(pages, endpoint) {
+  const inline = new Set(pages.flatMap((page) => [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])));
+  const hashes = [...inline].map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+  const connect = ["'self'", ...(endpoint ? [new URL(endpoint).origin] : [])].join(' ');
+  return `/*
+  Content-Security-Policy: default-src 'self'; script-src 'self' ${hashes.join(' ')}; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src ${connect}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
+  X-Content-Type-Options: nosniff
+  X-Frame-Options: DENY
+  Referrer-Policy: strict-origin-when-cross-origin
+  Permissions-Policy: camera=(), microphone=(), geolocation=()
+`;
 }
 
 async function writeAssets(outDir) {

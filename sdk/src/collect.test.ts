@@ -32,6 +32,16 @@ afterEach(() => {
 });
 
 describe('collector', () => {
+  it('keeps only the newest 500 events while offline, so storage stays bounded', () => {
+    setOnline(false);
+    const c = collector();
+    for (let i = 0; i < 520; i++) c.add(event(i));
+    const stored = saved.at(-1)!;
+    expect(stored).toHaveLength(500);
+    expect(stored[0]).toEqual(event(20));
+    expect(stored.at(-1)).toEqual(event(519));
+  });
+
   it('sends what was added as one batch with the envelope a second later, then forgets it', async () => {
     const c = collector();
     c.add(event(1));

@@ -6,6 +6,8 @@ export type Envelope = Omit<CollectRequest, 'events'>;
 
 const BATCH = 100;
 const FLUSH_DELAY_MS = 1000;
+/** Offline for days, a page keeps the newest events only: storage stays bounded. */
+const MAX_OUTBOX = 500;
 
 /**
  * The outbox: events wait here (and in IndexedDB, through `save`) until the edge has
@@ -60,6 +62,7 @@ export function createCollector(url: () => string, envelope: () => Envelope | nu
     },
     add(event: TrackedEvent) {
       outbox.push(event);
+      if (outbox.length > MAX_OUTBOX) outbox = outbox.slice(-MAX_OUTBOX);
       save(outbox);
       schedule(FLUSH_DELAY_MS);
     },
