@@ -20,7 +20,7 @@ import { exists, hasSize, isOperatorObject, isOrderBound, isOrdered, isSize, LOG
 import { SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, MAX_SUBJECT_LENGTH, type TextMatcher } from './regex.js';
 import { equalsNull, equalsScalar, isIn, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
-import { THROUGH_ARRAY, type PathSlots, type RuleView } from './view.js';
+import type { PathSlots, RuleView } from './view.js';
 
 // Tree node kinds; a field test's kind is also its opcode, or is refined into one by
 // `opcodeOf` (so the interpreter's comparisons each see one type of operand).
@@ -101,7 +101,8 @@ export class Program implements TestBuilder<number> {
     while (pc >= 0) {
       const slot = opSlot[pc];
       let value = view[slot];
-      if (value === THROUGH_ARRAY) value = this.slots.read(view, slot);
+      // Only THROUGH_ARRAY is a symbol (see view.ts); a typeof test is cheaper than ===.
+      if (typeof value === 'symbol') value = this.slots.read(view, slot);
       pc = this.test(pc, value) ? onTrue[pc] : onFalse[pc];
     }
     return pc === HOLDS;

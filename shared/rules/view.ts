@@ -16,8 +16,11 @@ import { compilePath, readPath, type AttributePath } from './path.js';
 /** The values of a rule set's paths for one visitor; slot 0 is the attribute tree. */
 export type RuleView = unknown[];
 
-/** Marks a slot whose path steps into an array. Attribute values are JSON, so never a symbol. */
-export const THROUGH_ARRAY = Symbol('through an array');
+/**
+ * Marks a slot whose path steps into an array. Attribute values are JSON, so never a
+ * symbol: `typeof value === 'symbol'` finds it, cheaper than `===` on a value of any type.
+ */
+const THROUGH_ARRAY = Symbol('through an array');
 
 export class PathSlots {
   // Per slot, the one key the path adds to its parent's path (see `readPath` for the
@@ -59,7 +62,7 @@ export class PathSlots {
     for (let slot = 1; slot < this.parent.length; slot++) {
       const parent = view[this.parent[slot]];
       let value: unknown;
-      if (parent === THROUGH_ARRAY || Array.isArray(parent)) value = THROUGH_ARRAY;
+      if (typeof parent === 'symbol' || Array.isArray(parent)) value = THROUGH_ARRAY;
       else if (typeof parent !== 'object' || parent === null) value = undefined;
       else if (this.id[slot] >= 0) value = readAttribute(parent as Record<string, unknown>, this.id[slot], this.key[slot]);
       else if (this.inherited[slot] && !Object.hasOwn(parent, this.key[slot])) value = undefined;
@@ -72,6 +75,6 @@ export class PathSlots {
   /** The value of path `slot` in `view`. */
   read(view: RuleView, slot: number): unknown {
     const value = view[slot];
-    return value === THROUGH_ARRAY ? readPath(view[0], this.path[slot]) : value;
+    return typeof value === 'symbol' ? readPath(view[0], this.path[slot]) : value;
   }
 }
