@@ -19,7 +19,7 @@ import type { TestBuilder } from './document.js';
 import { exists, hasSize, isOperatorObject, isOrderBound, isOrdered, isSize, LOGICAL_OPERATORS, matchesValue, ORDERS, type Order } from './operators.js';
 import { SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, MAX_SUBJECT_LENGTH, type TextMatcher } from './regex.js';
-import { equalsNull, equalsScalar, isIn, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
+import { equalsNull, isIn, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
 import type { PathSlots, RuleView } from './view.js';
 
 // Tree node kinds; a field test's kind is also its opcode, or is refined into one by
@@ -40,6 +40,7 @@ const ELEMENTS = 11;
 // Refined opcodes: equality with a string / a number, an ordering on a number, a literal regex.
 const EQUALS_TEXT = 12;
 const EQUALS_NUMBER = 13;
+const EQUALS_BOOLEAN = 20;
 const GREATER = 14;
 const GREATER_EQUAL = 15;
 const LESS = 16;
@@ -118,10 +119,13 @@ export class Program implements TestBuilder<number> {
   /** Instruction `pc`'s field test on `value`, before any negation. */
   private test(pc: number, value: unknown): boolean {
     switch (this.op[pc]) {
+      // A value of another type is unequal, but an array may hold the constant.
       case EQUALS_TEXT:
-        return typeof value === 'string' ? value === this.opText[pc] : equalsScalar(value, this.opText[pc]);
+        return typeof value === 'string' ? value === this.opText[pc] : Array.isArray(value) && value.includes(this.opText[pc]);
       case EQUALS_NUMBER:
-        return typeof value === 'number' ? value === this.opNumber[pc] : equalsScalar(value, this.opConstant[pc]);
+        return typeof value === 'number' ? value === this.opNumber[pc] : Array.isArray(value) && value.includes(this.opConstant[pc]);
+      case EQUALS_BOOLEAN:
+        return typeof value === 'boolean' ? value === (this.opNumber[pc] === 1) : Array.isArray(value) && value.includes(this.opConstant[pc]);
       case GREATER:
         return typeof value === 'number' ? value > this.opNumber[pc] : isOrdered('$gt', this.opNumber[pc], value);
       case GREATER_EQUAL:
@@ -130,6 +134,18 @@ export class Program implements TestBuilder<number> {
         return typeof value === 'number' ? value < this.opNumber[pc] : isOrdered('$lt', this.opNumber[pc], value);
       case LESS_EQUAL:
         return typeof value === 'number' ? value <= this.opNumber[pc] : isOrdered('$lte', this.opNumber[pc], value);
+      case IN:
+        return isIn(this.opConstant[pc] as Members, value);
+      case EXISTS:
+        return exists(value) === (this.opNumber[pc] === 1);
+      default:
+        return this.testOther(pc, value);
+    }
+  }
+
+  /** The field tests `test` leaves out, so that it stays small enough for the engine to inline. */
+  private testOther(pc: number, value: unknown): boolean {
+    switch (this.op[pc]) {
       case PREFIX:
         return typeof value === 'string' && value.length <= MAX_SUBJECT_LENGTH
           ? value.startsWith(this.opText[pc])
@@ -138,16 +154,10 @@ export class Program implements TestBuilder<number> {
         return typeof value === 'string' && value.length <= MAX_SUBJECT_LENGTH
           ? value.endsWith(this.opText[pc])
           : matchesValue(this.opConstant[pc] as TextMatcher, value);
-      case EQUALS:
-        return equalsScalar(value, this.opConstant[pc]);
       case EQUALS_NULL:
         return equalsNull(value);
-      case IN:
-        return isIn(this.opConstant[pc] as Members, value);
       case ORDERED:
         return isOrdered(ORDERS[this.opNumber[pc]], this.opConstant[pc] as string | number, value);
-      case EXISTS:
-        return exists(value) === (this.opNumber[pc] === 1);
       case MATCHES:
         return matchesValue(this.opConstant[pc] as TextMatcher, value);
       case SIZE:
@@ -184,7 +194,7 @@ export class Program implements TestBuilder<number> {
     this.op.push(op);
     this.opSlot.push(this.slot[node]);
     this.opConstant.push(constant);
-    this.opNumber.push(typeof constant === 'number' && op !== ORDERED ? constant : detail);
+    this.opNumber.push(typeof constant === 'number' && op !== ORDERED ? constant : typeof constant === 'boolean' ? Number(constant) : detail);
     this.opText.push(op === PREFIX || op === SUFFIX ? (constant as { literal: string }).literal : typeof constant === 'string' ? constant : '');
     this.onTrue.push(whenTrue);
     return this.onFalse.push(whenFalse) - 1;
@@ -244,7 +254,8 @@ export class Program implements TestBuilder<number> {
 
 /** The opcode for a field test of `kind` on `constant`: a refined one where it fits. */
 function opcodeOf(kind: number, constant: unknown, detail: number): number {
-  if (kind === EQUALS) return typeof constant === 'string' ? EQUALS_TEXT : typeof constant === 'number' ? EQUALS_NUMBER : EQUALS;
+  // A literal is a string, a number or a boolean (see `literal`).
+  if (kind === EQUALS) return typeof constant === 'string' ? EQUALS_TEXT : typeof constant === 'number' ? EQUALS_NUMBER : EQUALS_BOOLEAN;
   if (kind === ORDERED && typeof constant === 'number') return [GREATER, GREATER_EQUAL, LESS, LESS_EQUAL][detail];
   if (kind === MATCHES) {
     const matcher = constant as TextMatcher;

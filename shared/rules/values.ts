@@ -69,8 +69,10 @@ export function inTest(list: readonly unknown[], path: AttributePath): ValueTest
 
 export function membersOf(list: readonly unknown[]): Members {
   const scalars = list.filter((item) => typeof item !== 'object');
+  const few = scalars.length <= SCAN_LIMIT;
   return {
-    scan: scalars.length <= SCAN_LIMIT ? scalars : null,
+    texts: few ? scalars.filter((item) => typeof item === 'string') : null,
+    others: few ? scalars.filter((item) => typeof item !== 'string') : null,
     set: new Set(scalars),
     nested: list.filter((item) => typeof item === 'object' && item !== null),
     missing: list.includes(null),
@@ -86,8 +88,12 @@ export function isIn(members: Members, value: unknown): boolean {
 }
 
 export interface Members {
-  /** The listed scalars when there are few, else null (use `set`). */
-  scan: unknown[] | null;
+  /**
+   * The listed strings, and the other listed scalars, when there are few, else null (use
+   * `set`). Apart, so each scan compares values of one type, which the engine does fast.
+   */
+  texts: string[] | null;
+  others: unknown[] | null;
   set: Set<unknown>;
   /** Objects and arrays, compared deeply. */
   nested: unknown[];
@@ -98,9 +104,14 @@ export interface Members {
 function isMember(members: Members, value: unknown): boolean {
   if (value === undefined || value === null) return members.missing;
   if (typeof value === 'object') return members.nested.length > 0 && members.nested.some((item) => jsonEqual(value, item));
-  const scan = members.scan;
-  if (scan === null) return members.set.has(value);
-  for (let i = 0; i < scan.length; i++) if (scan[i] === value) return true;
+  if (members.texts === null) return members.set.has(value);
+  if (typeof value === 'string') {
+    const texts = members.texts;
+    for (let i = 0; i < texts.length; i++) if (texts[i] === value) return true;
+    return false;
+  }
+  const others = members.others!;
+  for (let i = 0; i < others.length; i++) if (others[i] === value) return true;
   return false;
 }
 

@@ -32,6 +32,8 @@ export class PathSlots {
   private readonly inherited: boolean[] = [false];
   readonly path: AttributePath[] = [compilePath('')];
   private readonly slots = new Map<string, number>([['', 0]]);
+  /** One undefined per slot (an array of objects, so a view never changes element kind). */
+  private readonly blank: unknown[] = [{}];
 
   /** The slot of a path (prefixes get slots too, so a shared prefix is read once). */
   slotOf(keys: readonly string[]): number {
@@ -46,6 +48,7 @@ export class PathSlots {
       this.id.push(path.ids[last]);
       this.inherited.push(path.inherited[last]);
       slot = this.path.push(path) - 1;
+      this.blank.push(undefined);
       this.slots.set(name, slot);
     }
     return slot;
@@ -58,7 +61,9 @@ export class PathSlots {
 
   /** Reads every path of `attrs`: one step of `readPath` per slot, from the parent's value. */
   view(attrs: Attributes): RuleView {
-    const view: RuleView = [attrs];
+    // Copied from a blank of full length: growing by push would copy the array several times.
+    const view: RuleView = this.blank.slice();
+    view[0] = attrs;
     for (let slot = 1; slot < this.parent.length; slot++) {
       const parent = view[this.parent[slot]];
       let value: unknown;
@@ -67,7 +72,7 @@ export class PathSlots {
       else if (this.id[slot] >= 0) value = readAttribute(parent as Record<string, unknown>, this.id[slot], this.key[slot]);
       else if (this.inherited[slot] && !Object.hasOwn(parent, this.key[slot])) value = undefined;
       else value = (parent as Record<string, unknown>)[this.key[slot]];
-      view.push(value);
+      view[slot] = value;
     }
     return view;
   }
