@@ -8,8 +8,9 @@
  * go to when the test holds and the one when it fails. `$and`, `$or`, `$nor` and `$not`
  * become those jumps, so running a condition is one loop with no recursion and no
  * negation flags. The common field tests (equality, $in, ordering, $exists, $regex,
- * $size) are cases of one `switch` with static calls into the same value functions the
- * closures use, so both forms answer alike; any other field test ($elemMatch, $all of
+ * $size, and `$elemMatch` of such operators, as element code run per element) are cases
+ * of one `switch` with static calls into the same value functions the closures use, so
+ * both forms answer alike; any other field test (`$elemMatch` of documents, `$all` of
  * objects, object literals …) is its compiled closure, applied to the value from the view.
  *
  * Tests that recur across a set are not shared through a per-view memo: measured on
@@ -37,7 +38,7 @@ const SIZE = 9;
 const CALL = 10;
 /** `$elemMatch` of operators: some element passes the element code starting at `detail`. */
 const ELEMENTS = 11;
-// Refined opcodes: equality with a string / a number, an ordering on a number, a literal regex.
+// Refined opcodes: equality with a string / number / boolean, an ordering on a number, a literal regex.
 const EQUALS_TEXT = 12;
 const EQUALS_NUMBER = 13;
 const EQUALS_BOOLEAN = 20;
