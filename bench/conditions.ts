@@ -5,21 +5,12 @@
  * `$exists`, as a GrowthBook user would write them), so both engines can be checked
  * against each other on every visitor.
  */
+import { seededRandom } from '../shared/random.js';
 import type { Attributes } from '../shared/rules/compile.js';
 
 export type Condition = Record<string, unknown>;
 
-/** mulberry32: a small seeded generator, good enough to vary fixtures. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const CATEGORIES = ['thrillers', 'cookbooks', 'travel', 'kids', 'poetry', 'history', 'scifi', 'crime'];
 const SOURCES = ['ads', 'organic', 'email', 'social', 'referral', 'direct'];

@@ -1,17 +1,10 @@
 /** Seeded random numbers and the distributions the simulations draw from. */
+import { seededRandom } from '../../shared/random.js';
+
 export type Rng = () => number;
 
-/** mulberry32: small, fast, and the same stream for the same seed on every platform. */
-export function seededRng(seed: number): Rng {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded streams come from the one generator the project shares. */
+export const seededRng: (seed: number) => Rng = seededRandom;
 
 /** Uniform on (0, 1]: safe to take the log of. */
 function open(rng: Rng): number {

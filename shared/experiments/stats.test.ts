@@ -1,3 +1,4 @@
+import { seededRandom } from '../random.js';
 import { describe, expect, it } from 'vitest';
 import {
   chanceToBeatControl,
@@ -13,16 +14,6 @@ import {
 } from './stats';
 
 /** Seeded uniform [0, 1) (mulberry32), so the simulations below give the same answer every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function binomial(random: () => number, n: number, p: number): number {
   let c = 0;
