@@ -7,8 +7,9 @@ import { configRoutes } from './routes/admin/config.js';
 import { previewRoute } from './routes/admin/preview.js';
 import { reportRoutes } from './routes/admin/report.js';
 import { traitsRoutes } from './routes/admin/traits.js';
-import { collectRoutes } from './routes/collect.js';
+import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
+import { forgetRoute } from './routes/forget.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
 
@@ -24,7 +25,8 @@ export const app = new Hono<AppEnv>()
   .get('/v1/health', (c) => c.json({ ok: true }))
   .route('/', preflightRoute)
   .route('/', decideRoute)
-  .route('/', collectRoutes)
+  .route('/', collectRoute)
+  .route('/', forgetRoute)
   .route('/', sdkRoute)
   .route('/admin', admin);
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CollectRequestSchema, EventSchema, ForgetRequestSchema, type VitrineEvent } from '../../../shared/schema/events.js';
+import { CollectRequestSchema, EventSchema, type VitrineEvent } from '../../../shared/schema/events.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
@@ -12,56 +12,41 @@ import { siteFor } from './site.js';
  * its own: bad ones are listed with their index and path, good ones are kept. Nothing is
  * taken without analytics consent. The site's Durable Object dedupes by event id.
  */
-export const collectRoutes = new Hono<AppEnv>()
-  .post('/v1/collect', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
-    if (batch instanceof Response) return batch;
-    const loaded = await siteFor(c, batch.site);
-    if (loaded instanceof Response) return loaded;
-    if (!batch.consent.analytics) return problem(c, 403, 'no analytics consent: nothing was stored');
+export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => {
+  c.header('Cache-Control', 'no-store');
+  const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
+  if (batch instanceof Response) return batch;
+  const loaded = await siteFor(c, batch.site);
+  if (loaded instanceof Response) return loaded;
+  if (!batch.consent.analytics) return problem(c, 403, 'no analytics consent: nothing was stored');
 
-    const events: VitrineEvent[] = [];
-    const rejected: (Problem & { index: number })[] = [];
-    batch.events.forEach((raw, index) => {
-      const parsed = EventSchema.safeParse(raw);
-      if (parsed.success) events.push(parsed.data);
-      else for (const issue of parsed.error.issues) rejected.push({ index, path: ['events', index, ...issue.path.map(String)], message: issue.message });
-    });
-    // `issues` like every other 400; `rejected` (the same list) stays for SDKs that read it.
-    if (events.length === 0) return c.json({ error: 'no valid events', issues: rejected, accepted: 0, duplicates: 0, rejected }, 400);
-
-    let outcome;
-    try {
-      outcome = await statsFor(c.env, batch.site).collect({
-        site: batch.site,
-        visitor: batch.visitor,
-        client: c.req.header('cf-connecting-ip') ?? 'local',
-        segments: batch.segments ?? [],
-        events,
-      });
-    } catch (error) {
-      console.warn('stats object unavailable', error);
-      c.header('Retry-After', '30');
-      return problem(c, 503, 'event store unavailable; keep the batch and retry');
-    }
-    if (outcome.retryAfter) {
-      c.header('Retry-After', String(outcome.retryAfter));
-      return problem(c, 429, 'too many events from this visitor');
-    }
-    return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored: outcome.ignored, rejected });
-  })
-  .post('/v1/forget', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const body = await readJson(c, ForgetRequestSchema, 4096);
-    if (body instanceof Response) return body;
-    const loaded = await siteFor(c, body.site);
-    if (loaded instanceof Response) return loaded;
-    try {
-      await statsFor(c.env, body.site).forget(body.visitor);
-    } catch {
-      c.header('Retry-After', '30');
-      return problem(c, 503, 'event store unavailable; retry');
-    }
-    return c.json({ forgotten: true });
+  const events: VitrineEvent[] = [];
+  const rejected: (Problem & { index: number })[] = [];
+  batch.events.forEach((raw, index) => {
+    const parsed = EventSchema.safeParse(raw);
+    if (parsed.success) events.push(parsed.data);
+    else for (const issue of parsed.error.issues) rejected.push({ index, path: ['events', index, ...issue.path.map(String)], message: issue.message });
   });
+  // `issues` like every other 400; `rejected` (the same list) stays for SDKs that read it.
+  if (events.length === 0) return c.json({ error: 'no valid events', issues: rejected, accepted: 0, duplicates: 0, rejected }, 400);
+
+  let outcome;
+  try {
+    outcome = await statsFor(c.env, batch.site).collect({
+      site: batch.site,
+      visitor: batch.visitor,
+      client: c.req.header('cf-connecting-ip') ?? 'local',
+      segments: batch.segments ?? [],
+      events,
+    });
+  } catch (error) {
+    console.warn('stats object unavailable', error);
+    c.header('Retry-After', '30');
+    return problem(c, 503, 'event store unavailable; keep the batch and retry');
+  }
+  if (outcome.retryAfter) {
+    c.header('Retry-After', String(outcome.retryAfter));
+    return problem(c, 429, 'too many events from this visitor');
+  }
+  return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored: outcome.ignored, rejected });
+});
