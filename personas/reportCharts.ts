@@ -59,7 +59,8 @@ export function clvHistogram(values: readonly number[], currency: string, bins =
 export function sizeVersusRevenueChart(rows: readonly { name: string; share: number; revenueShare: number }[]): string {
   const rowHeight = 44;
   const [left, width] = [230, 620];
-  const scale = (width - left - 60) / Math.max(0.01, ...rows.flatMap((r) => [r.share, r.revenueShare]));
+  // Room on the right for the longest label, "100 % of customers".
+  const scale = (width - left - 120) / Math.max(0.01, ...rows.flatMap((r) => [r.share, r.revenueShare]));
   let body = '';
   rows.forEach((row, i) => {
     const y = 10 + i * rowHeight;
