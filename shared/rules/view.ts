@@ -64,15 +64,16 @@ export class PathSlots {
     // Copied from a blank of full length: growing by push would copy the array several times.
     const view: RuleView = this.blank.slice();
     view[0] = attrs;
-    for (let slot = 1; slot < this.parent.length; slot++) {
-      const parent = view[this.parent[slot]];
-      let value: unknown;
-      if (typeof parent === 'symbol' || Array.isArray(parent)) value = THROUGH_ARRAY;
-      else if (typeof parent !== 'object' || parent === null) value = undefined;
-      else if (this.id[slot] >= 0) value = readAttribute(parent as Record<string, unknown>, this.id[slot], this.key[slot]);
-      else if (this.inherited[slot] && !Object.hasOwn(parent, this.key[slot])) value = undefined;
-      else value = (parent as Record<string, unknown>)[this.key[slot]];
-      view[slot] = value;
+    // Locals: the engine cannot tell these fields never change, so it would reload them.
+    const { parent: parents, id: ids, key: keys, inherited } = this;
+    for (let slot = 1; slot < parents.length; slot++) {
+      const parent = view[parents[slot]];
+      // An object: the common case, tested first. A missing parent leaves the blank's undefined.
+      if (typeof parent === 'object' && parent !== null) {
+        if (Array.isArray(parent)) view[slot] = THROUGH_ARRAY;
+        else if (ids[slot] >= 0) view[slot] = readAttribute(parent as Record<string, unknown>, ids[slot], keys[slot]);
+        else if (!inherited[slot] || Object.hasOwn(parent, keys[slot])) view[slot] = (parent as Record<string, unknown>)[keys[slot]];
+      } else if (typeof parent === 'symbol') view[slot] = THROUGH_ARRAY;
     }
     return view;
   }
