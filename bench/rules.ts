@@ -5,6 +5,9 @@
  *  - rule set: the 100 conditions in one `compileRuleSet`, one view per visitor, as decide
  *    evaluates a config's segments (the view's path reads are counted in our time);
  *  - single: each condition as a lone `compileCondition` predicate, for reference.
+ * Each engine gets one untimed warm-up round, then the engines alternate for ROUNDS timed
+ * rounds each (so none gets a quieter machine); each figure is the median of its rounds and
+ * the ratio is the ratio of the medians, which swings less run to run than best rounds do.
  * Budget (DESIGN.md): ours (the rule set) ≥ 20× GrowthBook. Run: npx tsx bench/rules.ts
  */
 import { evalCondition } from '@growthbook/growthbook';
@@ -16,7 +19,7 @@ import { makeConditions, makeVisitors, type Condition } from './conditions.js';
 const CONDITIONS = 100;
 const VISITORS = 50;
 const ROUND_MS = 400;
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 type GrowthBookCondition = Parameters<typeof evalCondition>[1];
 
@@ -24,7 +27,7 @@ type GrowthBookCondition = Parameters<typeof evalCondition>[1];
 type Evaluator = (visitor: Attributes) => number;
 
 export interface RulesBenchResult {
-  /** Condition evaluations per second with the rule set. */
+  /** Condition evaluations per CPU second with the rule set (median of the rounds). */
   ours: number;
   growthbook: number;
   ratio: number;
@@ -48,15 +51,22 @@ export async function runRulesBench(): Promise<RulesBenchResult> {
   const matches = checkAgreement(set, predicates, growthbook, visitors, conditions);
   console.log(`${CONDITIONS} conditions × ${VISITORS} visitors: all engines agree on all ${CONDITIONS * VISITORS} pairs (${matches} match)`);
 
-  // Alternate the engines so none gets a warmer machine; keep each one's best round.
-  const best = { ruleSet: 0, single: 0, growthbook: 0 };
+  const names = Object.keys(engines) as (keyof typeof engines)[];
+  for (const name of names) throughput(engines[name], visitors, conditions.length);
+  const rounds: Record<keyof typeof engines, number[]> = { ruleSet: [], single: [], growthbook: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const name of Object.keys(best) as (keyof typeof best)[]) {
-      best[name] = Math.max(best[name], throughput(engines[name], visitors, conditions.length));
-    }
+    for (const name of names) rounds[name].push(throughput(engines[name], visitors, conditions.length));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { ours: best.ruleSet, growthbook: best.growthbook, ratio: best.ruleSet / best.growthbook, single: best.single };
+  const ours = median(rounds.ruleSet);
+  const growthbookRate = median(rounds.growthbook);
+  return { ours, growthbook: growthbookRate, ratio: ours / growthbookRate, single: median(rounds.single) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function ruleSetEvaluator(set: RuleSet, count: number): Evaluator {

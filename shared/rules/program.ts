@@ -48,6 +48,11 @@ const LESS = 16;
 const LESS_EQUAL = 17;
 const PREFIX = 18;
 const SUFFIX = 19;
+/** A lower and an upper numeric bound on one path, both made inclusive (see `rangeLeaf`). */
+const RANGE = 21;
+/** `$elemMatch` of one string equality or one `$in`: no element code to run per element. */
+const SOME_EQUALS_TEXT = 22;
+const SOME_IN = 23;
 
 /** Jump targets past the end of a condition: it holds, or it fails. */
 const HOLDS = -1;
@@ -83,6 +88,8 @@ export class Program implements TestBuilder<number> {
   private readonly opConstant: unknown[] = [];
   private readonly opNumber: number[] = [];
   private readonly opText: string[] = [];
+  /** The inclusive upper bound of RANGE (opNumber holds the lower one). */
+  private readonly opHigh: number[] = [];
   private readonly onTrue: number[] = [];
   private readonly onFalse: number[] = [];
 
@@ -135,6 +142,8 @@ export class Program implements TestBuilder<number> {
         return typeof value === 'number' ? value < this.opNumber[pc] : isOrdered('$lt', this.opNumber[pc], value);
       case LESS_EQUAL:
         return typeof value === 'number' ? value <= this.opNumber[pc] : isOrdered('$lte', this.opNumber[pc], value);
+      case RANGE:
+        return typeof value === 'number' ? value >= this.opNumber[pc] && value <= this.opHigh[pc] : isInRange(this.opConstant[pc] as Range, value);
       case IN:
         return isIn(this.opConstant[pc] as Members, value);
       case EXISTS:
@@ -169,6 +178,14 @@ export class Program implements TestBuilder<number> {
         for (let i = 0; i < value.length; i++) if (this.runOn(entry, value[i])) return true;
         return false;
       }
+      case SOME_EQUALS_TEXT:
+        return Array.isArray(value) && someEquals(value, this.opText[pc]);
+      case SOME_IN: {
+        if (!Array.isArray(value)) return false;
+        const members = this.opConstant[pc] as Members;
+        for (let i = 0; i < value.length; i++) if (isIn(members, value[i])) return true;
+        return false;
+      }
       default:
         return (this.opConstant[pc] as ValueTest)(value);
     }
@@ -195,7 +212,10 @@ export class Program implements TestBuilder<number> {
     this.op.push(op);
     this.opSlot.push(this.slot[node]);
     this.opConstant.push(constant);
-    this.opNumber.push(typeof constant === 'number' && op !== ORDERED ? constant : typeof constant === 'boolean' ? Number(constant) : detail);
+    this.opNumber.push(
+      op === RANGE ? (constant as Range).low : typeof constant === 'number' && op !== ORDERED ? constant : typeof constant === 'boolean' ? Number(constant) : detail,
+    );
+    this.opHigh.push(op === RANGE ? (constant as Range).high : 0);
     this.opText.push(op === PREFIX || op === SUFFIX ? (constant as { literal: string }).literal : typeof constant === 'string' ? constant : '');
     this.onTrue.push(whenTrue);
     return this.onFalse.push(whenFalse) - 1;
@@ -279,7 +299,71 @@ function leavesOf(operand: unknown): Leaf[] | null {
     if (leaf === null) return null;
     if (leaf !== 'none') leaves.push(...leaf);
   }
-  return leaves;
+  return merged(leaves);
+}
+
+/**
+ * The leaves of one field as fewer instructions, answering alike: `$exists: true` beside
+ * an ordering goes (an ordering only holds on a present value), and a numeric lower and
+ * upper bound become one RANGE (on an array each bound may hold on another element, as
+ * apart, so RANGE tests non-numbers with both orderings apart).
+ */
+function merged(leaves: Leaf[]): Leaf[] {
+  const ordered = leaves.filter((leaf) => leaf.kind === ORDERED);
+  if (ordered.length === 0) return leaves;
+  let kept = leaves.filter((leaf) => leaf.kind !== EXISTS || leaf.detail !== 1);
+  const lower = ordered.find((leaf) => typeof leaf.operand === 'number' && leaf.detail! < 2);
+  const upper = ordered.find((leaf) => typeof leaf.operand === 'number' && leaf.detail! >= 2);
+  if (lower && upper) kept = [...kept.filter((leaf) => leaf !== lower && leaf !== upper), rangeLeaf(lower, upper)];
+  return kept;
+}
+
+/** Bounds of RANGE: its orderings for non-numbers, and inclusive bounds for numbers. */
+interface Range {
+  orders: [Order, number][];
+  low: number;
+  high: number;
+}
+
+/**
+ * A strict bound on a number is the inclusive bound one double further: `value > x` is
+ * `value >= nextUp(x)` for every finite x (bounds are finite, see `isOrderBound`).
+ */
+function rangeLeaf(lower: Leaf, upper: Leaf): Leaf {
+  const low = lower.operand as number;
+  const high = upper.operand as number;
+  const range: Range = {
+    orders: [
+      [ORDERS[lower.detail!], low],
+      [ORDERS[upper.detail!], high],
+    ],
+    low: ORDERS[lower.detail!] === '$gt' ? nextUp(low) : low,
+    high: ORDERS[upper.detail!] === '$lt' ? -nextUp(-high) : high,
+  };
+  return { kind: RANGE, operand: range };
+}
+
+function isInRange({ orders }: Range, value: unknown): boolean {
+  return isOrdered(orders[0][0], orders[0][1], value) && isOrdered(orders[1][0], orders[1][1], value);
+}
+
+/** The least double above finite `x`. */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  const bits = new Float64Array([x]);
+  const integer = new BigInt64Array(bits.buffer);
+  // Positive doubles grow with their bit pattern, negative ones shrink toward zero with it.
+  integer[0] += x > 0 ? 1n : -1n;
+  return bits[0];
+}
+
+/** MongoDB equality of some element with `text`: the element is it, or an array holding it. */
+function someEquals(value: unknown[], text: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const element = value[i];
+    if (element === text || (Array.isArray(element) && element.includes(text))) return true;
+  }
+  return false;
 }
 
 function operatorLeaf(operator: string, value: unknown, siblings: Record<string, unknown>): Leaf[] | 'none' | null {
@@ -320,13 +404,21 @@ function operatorLeaf(operator: string, value: unknown, siblings: Record<string,
       if (!isPlainObject(value) || Object.keys(value).some((key) => LOGICAL_OPERATORS.has(key))) return null;
       const elements = leavesOf(value);
       if (elements === null || elements.length === 0 || !isOperatorObject(value)) return null;
-      return [{ kind: ELEMENTS, operand: null, elements }];
+      return [someElement(elements) ?? { kind: ELEMENTS, operand: null, elements }];
     }
     case '$options':
       return 'none';
     default:
       return null;
   }
+}
+
+/** `$elemMatch` of one string equality or one `$in` as one instruction, or null. */
+function someElement(elements: Leaf[]): Leaf | null {
+  if (elements.length !== 1 || elements[0].negated) return null;
+  const [{ kind, operand }] = elements;
+  if (kind === EQUALS && typeof operand === 'string') return { kind: SOME_EQUALS_TEXT, operand };
+  return kind === IN ? { kind: SOME_IN, operand } : null;
 }
 
 function literal(value: unknown): Leaf | null {
