@@ -183,6 +183,8 @@ export const ruleCases: RuleCase[] = [
   ['$not with an operator object', { 'rfm.segment': { $not: { $in: ['lost', 'hibernating'] } } }, shopper, true],
   ['$not negates a match', { 'rfm.segment': { $not: { $eq: 'loyal' } } }, shopper, false],
   ['$not is true for a missing attribute', { 'rfm.recencyDays': { $not: { $gt: 30 } } }, newcomer, true],
+  ['$not of a range', { 'context.hour': { $not: { $gte: 18, $lte: 22 } } }, shopper, false],
+  ['$not of an ordering beside $exists: a missing attribute', { 'rfm.recencyDays': { $exists: true, $not: { $gt: 30 } } }, newcomer, false],
   ['$not with a regex string', { 'context.path': { $not: '^/checkout' } }, shopper, true],
   ['$not with a regex string that matches', { 'context.path': { $not: '^/books' } }, shopper, false],
   ['$not with $regex and $options', { 'context.utm.campaign': { $not: { $regex: 'SPRING', $options: 'i' } } }, shopper, false],

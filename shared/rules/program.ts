@@ -309,7 +309,7 @@ function leavesOf(operand: unknown): Leaf[] | null {
  * apart, so RANGE tests non-numbers with both orderings apart).
  */
 function merged(leaves: Leaf[]): Leaf[] {
-  const ordered = leaves.filter((leaf) => leaf.kind === ORDERED);
+  const ordered = leaves.filter((leaf) => leaf.kind === ORDERED && !leaf.negated);
   if (ordered.length === 0) return leaves;
   let kept = leaves.filter((leaf) => leaf.kind !== EXISTS || leaf.detail !== 1);
   const lower = ordered.find((leaf) => typeof leaf.operand === 'number' && leaf.detail! < 2);
@@ -405,6 +405,11 @@ function operatorLeaf(operator: string, value: unknown, siblings: Record<string,
       const elements = leavesOf(value);
       if (elements === null || elements.length === 0 || !isOperatorObject(value)) return null;
       return [someElement(elements) ?? { kind: ELEMENTS, operand: null, elements }];
+    }
+    case '$not': {
+      // One field test, negated; several would need a negated group of their own.
+      const inner = isOperatorObject(value) ? leavesOf(value) : null;
+      return inner !== null && inner.length === 1 ? [{ ...inner[0], negated: !inner[0].negated }] : null;
     }
     case '$options':
       return 'none';

@@ -126,6 +126,12 @@ describe('compileRuleSet: answers like compileCondition on generated conditions 
     fc.record({ $all: fc.array(scalar, { minLength: 1, maxLength: 2 }) }),
     fc.record({ $elemMatch: fc.oneof(fc.record({ $eq: scalar }), fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }), fc.record({ $gte: fc.constantFrom(1, 'a') }), fc.record({ v: scalar })) }),
     fc.record({ $not: fc.record({ $in: fc.array(scalar, { maxLength: 2 }) }) }),
+    // Merged at compile time: numeric bounds into one range, $exists beside an ordering.
+    fc.record({ $gt: fc.constantFrom(-1, 1, 2), $lt: fc.constantFrom(1, 2, 2.5) }),
+    fc.record({ $exists: fc.boolean(), $gte: fc.constantFrom(1, 'b') }),
+    fc.record({ $not: fc.record({ $gt: fc.constantFrom(0, 1), $lte: fc.constantFrom(1, 2) }) }),
+    fc.record({ $exists: fc.boolean(), $not: fc.record({ $gt: fc.constantFrom(1, 'a') }) }),
+    fc.record({ $elemMatch: fc.record({ $ne: scalar }) }),
   );
   const field = fc.tuple(path, operand).map(([key, test]) => ({ [key]: test }));
   const condition: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ condition: Record<string, unknown> }>((tie) => ({
