@@ -132,6 +132,7 @@ describe('compileRuleSet: answers like compileCondition on generated conditions 
     fc.record({ $not: fc.record({ $gt: fc.constantFrom(0, 1), $lte: fc.constantFrom(1, 2) }) }),
     fc.record({ $exists: fc.boolean(), $not: fc.record({ $gt: fc.constantFrom(1, 'a') }) }),
     fc.record({ $elemMatch: fc.record({ $ne: scalar }) }),
+    fc.record({ $elemMatch: fc.record({ v: fc.oneof(fc.record({ $gte: fc.constantFrom(1, 'a') }), fc.record({ $exists: fc.boolean() }), fc.record({ $elemMatch: fc.record({ $eq: scalar }) })) }) }),
   );
   const field = fc.tuple(path, operand).map(([key, test]) => ({ [key]: test }));
   const condition: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ condition: Record<string, unknown> }>((tie) => ({
