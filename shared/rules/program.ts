@@ -18,7 +18,7 @@
  */
 import type { TestBuilder } from './document.js';
 import { exists, hasSize, isOperatorObject, isOrderBound, isOrdered, isSize, LOGICAL_OPERATORS, matchesValue, ORDERS, type Order } from './operators.js';
-import { compilePath, pathProblem, readPath, SELF, type AttributePath } from './path.js';
+import { SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, MAX_SUBJECT_LENGTH, type TextMatcher } from './regex.js';
 import { equalsNull, isIn, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
 import type { PathSlots, RuleView } from './view.js';
@@ -53,8 +53,6 @@ const RANGE = 21;
 /** `$elemMatch` of one string equality or one `$in`: no element code to run per element. */
 const SOME_EQUALS_TEXT = 22;
 const SOME_IN = 23;
-/** `$elemMatch` of a document with one field: the element code at `detail` runs on that field (the path is the operand) of each document element. */
-const FIELD_OF_ELEMENTS = 24;
 
 /** Jump targets past the end of a condition: it holds, or it fails. */
 const HOLDS = -1;
@@ -176,13 +174,6 @@ export class Program implements TestBuilder<number> {
         for (let i = 0; i < value.length; i++) if (this.runOn(entry, value[i])) return true;
         return false;
       }
-      case FIELD_OF_ELEMENTS: {
-        if (!Array.isArray(value)) return false;
-        const path = this.opConstant[pc] as AttributePath;
-        const entry = this.opNumber[pc];
-        for (let i = 0; i < value.length; i++) if (isPlainObject(value[i]) && this.runOn(entry, readPath(value[i], path))) return true;
-        return false;
-      }
       case SOME_EQUALS_TEXT:
         return Array.isArray(value) && someEquals(value, this.opText[pc]);
       case SOME_IN: {
@@ -212,7 +203,7 @@ export class Program implements TestBuilder<number> {
     }
     const constant = this.constants[this.first[node]];
     // ELEMENTS: its element code (a tree node) is emitted first, and its start is the detail.
-    const detail = kind === ELEMENTS || kind === FIELD_OF_ELEMENTS ? this.emit(this.end[node], HOLDS, FAILS) : this.end[node];
+    const detail = kind === ELEMENTS ? this.emit(this.end[node], HOLDS, FAILS) : this.end[node];
     const op = opcodeOf(kind, constant, detail);
     this.op.push(op);
     this.opSlot.push(this.slot[node]);
@@ -405,10 +396,8 @@ function operatorLeaf(operator: string, value: unknown, siblings: Record<string,
       return 'problem' in matcher ? null : [{ kind: MATCHES, operand: matcher }];
     }
     case '$elemMatch': {
-      if (!isPlainObject(value)) return null;
-      if (!isOperatorObject(value)) return fieldOfElements(value);
-      // Operators on each element; logical ones would read fields of the element.
-      if (Object.keys(value).some((key) => LOGICAL_OPERATORS.has(key))) return null;
+      // Operators on each element (not documents: those read fields of the element).
+      if (!isPlainObject(value) || Object.keys(value).some((key) => LOGICAL_OPERATORS.has(key))) return null;
       const elements = leavesOf(value);
       if (elements === null || elements.length === 0 || !isOperatorObject(value)) return null;
       return [someElement(elements) ?? { kind: ELEMENTS, operand: null, elements }];
@@ -423,15 +412,6 @@ function operatorLeaf(operator: string, value: unknown, siblings: Record<string,
     default:
       return null;
   }
-}
-
-/** `$elemMatch` of a document with one field whose test has nodes, or null (a closure). */
-function fieldOfElements(document: Record<string, unknown>): Leaf[] | null {
-  const keys = Object.keys(document);
-  if (keys.length !== 1 || keys[0].startsWith('$') || pathProblem(keys[0]) !== null) return null;
-  const path = compilePath(keys[0]);
-  const elements = path.blocked ? null : leavesOf(document[keys[0]]);
-  return elements !== null && elements.length > 0 ? [{ kind: FIELD_OF_ELEMENTS, operand: path, elements }] : null;
 }
 
 /** `$elemMatch` of one string equality or one `$in` as one instruction, or null. */
