@@ -301,8 +301,8 @@ function leavesOf(operand: unknown): Leaf[] | null {
 /**
  * The leaves of one field as fewer instructions, answering alike: `$exists: true` beside
  * an ordering goes (an ordering only holds on a present value), and a numeric lower and
- * upper bound become one RANGE (on an array each bound may hold on another element, as
- * apart, so RANGE tests non-numbers with both orderings apart).
+ * upper bound become one RANGE. On an array each bound may hold on a different element,
+ * so RANGE tests a value that is not a number with the two orderings one after the other.
  */
 function merged(leaves: Leaf[]): Leaf[] {
   const ordered = leaves.filter((leaf) => leaf.kind === ORDERED && !leaf.negated);
