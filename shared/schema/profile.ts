@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NonNeg, Timestamp } from './common.js';
 import { LIMITS } from './limits.js';
 
+/** Product ids, most recent first. */
 const ProductIds = z.array(z.string().max(LIMITS.idLength)).max(LIMITS.listItems);
 
 export const CategoryStatsSchema = z.object({

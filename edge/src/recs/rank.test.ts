@@ -58,7 +58,7 @@ const cases: Case[] = [
     ['c3:category-affinity', 't2:category-affinity', 'g1:bestsellers'],
   ],
   ['upgrade: pricier in-stock items of the same category up to 1.6×, popular first', { strategies: ['upgrade'], count: 3 }, { profile: { viewed: ['t1'] } }, ['t2:upgrade', 't4:upgrade', 'c3:bestsellers']],
-  ['upgrade takes turns between viewed products', { strategies: ['upgrade'], count: 3 }, { profile: { viewed: ['t1', 'c1'] } }, ['c3:upgrade', 't2:upgrade', 'c2:upgrade']],
+  ['upgrade takes turns between viewed products, most recent first', { strategies: ['upgrade'], count: 3 }, { profile: { viewed: ['c1', 't1'] } }, ['c3:upgrade', 't2:upgrade', 'c2:upgrade']],
   ['trending', { strategies: ['trending'], count: 2 }, {}, ['g2:trending', 'g1:trending']],
   ['manual ids keep their order, skipping unknown and out-of-stock ids', { strategies: ['manual'], count: 2 }, { manualIds: ['g2', 't3', 'nope', 'c1'] }, ['g2:manual', 'c1:manual']],
   ['strategies fill in config order', { strategies: ['also-bought', 'trending'], count: 3 }, { profile: { viewed: ['t1'] } }, ['c2:also-bought', 'c1:also-bought', 'g2:trending']],

@@ -105,7 +105,7 @@ function* ids(scored: readonly Scored[]): Generator<string> {
 function seeds(input: RecommendInput): Map<string, number> {
   const weights = new Map<string, number>();
   const add = (list: readonly string[] | undefined, weight: number) => {
-    for (const id of (list ?? []).slice(-MAX_SEEDS)) weights.set(id, Math.max(weights.get(id) ?? 0, weight));
+    for (const id of (list ?? []).slice(0, MAX_SEEDS)) weights.set(id, Math.max(weights.get(id) ?? 0, weight));
   };
   add(input.profile?.viewed, WEIGHT.view);
   add(input.profile?.carted, WEIGHT.cart);
@@ -172,7 +172,7 @@ function* categoryAffinity(input: RecommendInput): Generator<string> {
 /** For each recently viewed product, pricier in-stock items of its category up to 1.6× its price; round-robin so each viewed item gets its upgrade. */
 function* upgrades(input: RecommendInput): Generator<string> {
   const { index } = input;
-  const viewed = [...new Set(input.profile?.viewed ?? [])].slice(-MAX_SEEDS).reverse();
+  const viewed = [...new Set(input.profile?.viewed ?? [])].slice(0, MAX_SEEDS);
   const streams = viewed.flatMap((id) => {
     const i = index.position.get(id);
     if (i === undefined) return [];
