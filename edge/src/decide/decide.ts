@@ -1,3 +1,4 @@
+import { own } from '../../../shared/own.js';
 import { scoreRfm } from '../../../shared/rfm.js';
 import type { DecideRequest, DecideResponse } from '../../../shared/schema/decide.js';
 import type { Loaded } from '../config/cache.js';
@@ -44,7 +45,7 @@ export function decide({ loaded, request, context, traits, now, recommend }: Dec
 
   const slots: DecideResponse['slots'] = {};
   for (const slotId of request.slots ?? Object.keys(config.slots)) {
-    const forced = request.force?.[slotId];
+    const forced = own(request.force, slotId);
     // A forced view shows the forced content and takes no part in any experiment.
     const decision = decideSlot(compiled, slotId, attrs, forced ? undefined : armBySlot.get(slotId), forced, recommend);
     if (decision) slots[slotId] = decision;
@@ -62,7 +63,7 @@ export function decide({ loaded, request, context, traits, now, recommend }: Dec
     slots,
     // Arms of slots not on this page are listed too, so the SDK can keep them sticky.
     experiments: arms
-      .filter((a) => !request.force?.[a.experiment.spec.slot])
+      .filter((a) => !own(request.force, a.experiment.spec.slot))
       .map((a) => ({ id: a.experiment.spec.id, variant: a.variant, slot: a.experiment.spec.slot })),
   };
   if (request.debug) response.debug = { variants: variantIds(compiled, Object.keys(slots)) };
@@ -74,7 +75,7 @@ function variantIds(compiled: DecideInput['loaded']['compiled'], slotIds: string
   const out: Record<string, string[]> = {};
   for (const slotId of slotIds) {
     const arms = compiled.experiments.filter((e) => e.spec.slot === slotId).flatMap((e) => e.spec.variants.map((v) => v.id));
-    out[slotId] = [...new Set(['default', ...(compiled.variants[slotId] ?? []).map((v) => v.id), ...arms])];
+    out[slotId] = [...new Set(['default', ...(own(compiled.variants, slotId) ?? []).map((v) => v.id), ...arms])];
   }
   return out;
 }

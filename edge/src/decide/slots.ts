@@ -1,4 +1,5 @@
 import type { CompiledConfig } from '../../../shared/config/compile.js';
+import { own } from '../../../shared/own.js';
 import type { Attributes } from '../../../shared/rules/compile.js';
 import type { Content } from '../../../shared/schema/content.js';
 import type { RecommendedItem, SlotDecision } from '../../../shared/schema/decide.js';
@@ -21,10 +22,10 @@ export function decideSlot(
   forced: string | undefined,
   recommend: Recommend | undefined,
 ): SlotDecision | null {
-  const slot = compiled.config.slots[slotId];
+  const slot = own(compiled.config.slots, slotId);
   if (!slot) return null;
   const base = slot.default ?? {};
-  const variants = compiled.variants[slotId] ?? [];
+  const variants = own(compiled.variants, slotId) ?? [];
   const items = slot.recommendations && recommend ? recommend(slotId, attrs) : undefined;
   const answer = (variant: string, content: Content | undefined, extra: Partial<SlotDecision> = {}): SlotDecision => ({
     variant,

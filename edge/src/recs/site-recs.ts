@@ -1,4 +1,5 @@
 import type { CompiledConfig } from '../../../shared/config/compile.js';
+import { own } from '../../../shared/own.js';
 import type { Attributes } from '../../../shared/rules/compile.js';
 import type { RecommendedItem, SlotDecision } from '../../../shared/schema/decide.js';
 import type { Profile } from '../../../shared/schema/profile.js';
@@ -72,7 +73,7 @@ export function recommenderFor(
   options: { currentProductId?: string } = {},
 ): (slotId: string, attrs: Attributes) => RecommendedItem[] {
   return (slotId, attrs) => {
-    const slot = compiled.config.slots[slotId]?.recommendations;
+    const slot = own(compiled.config.slots, slotId)?.recommendations;
     if (!slot) return [];
     const picks = recommend({
       slot,
@@ -81,7 +82,7 @@ export function recommenderFor(
       profile: profileFrom(attrs),
       currentProductId: options.currentProductId,
       siteBestsellers: compiled.config.recommendations.bestsellers,
-      manualIds: compiled.manual[slotId]?.find((m) => m.test(attrs))?.ids,
+      manualIds: own(compiled.manual, slotId)?.find((m) => m.test(attrs))?.ids,
     });
     return picks.map(({ id, reason }) => {
       const i = recs.index.position.get(id)!;

@@ -91,6 +91,19 @@ describe('POST /v1/decide', () => {
     expect((await decide()).body.debug).toBeUndefined();
   });
 
+  it('looks up nothing for prototype names in slots, force and assignments', async () => {
+    const { res, body } = await decide({
+      slots: ['hero', '__proto__', 'constructor', 'toString'],
+      force: JSON.parse('{"__proto__": "x", "constructor": "y"}'),
+      assignments: JSON.parse('{"__proto__": "control"}'),
+      debug: true,
+    });
+    expect(res.status).toBe(200);
+    expect(Object.keys(body.slots)).toEqual(['hero']);
+    expect(body.slots.hero.forced).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it('ignores the profile when only analytics consent is given', async () => {
     const { body } = await decide({ consent: { analytics: true, personalization: false }, profile: { categories: { thrillers: { views: 9 } } } });
     expect(body.segments).toEqual([]);

@@ -1,3 +1,4 @@
+import { own } from '../../../shared/own.js';
 import type { Loaded } from '../config/cache.js';
 import type { Recommend } from '../decide/slots.js';
 import type { Env } from '../env.js';
@@ -11,7 +12,7 @@ import { completeItems, loadSiteRecs, recommenderFor } from '../recs/site-recs.j
  */
 export async function recommendations(env: Env, loaded: Loaded, request: DecideRequest) {
   const wanted = request.slots ?? Object.keys(loaded.compiled.config.slots);
-  if (!wanted.some((id) => loaded.compiled.config.slots[id]?.recommendations)) return {};
+  if (!wanted.some((id) => own(loaded.compiled.config.slots, id)?.recommendations)) return {};
   const recs = await loadSiteRecs(env.KV, request.site).catch((error) => {
     console.warn('recommendations unavailable', error);
     return null;
