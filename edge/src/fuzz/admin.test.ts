@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexKey } from '../recs/catalog-store.js';
 import { ADMIN, decideBody, post, put, siteConfig } from '../testing/fixtures.js';
 import { hostileBodies, hostileString } from './arbitraries.js';
-import { expectNoPollution, Probe, request } from './probe.js';
+import { expectNoPollution, Probe, request, FUZZ_SEED } from './probe.js';
 
 const SITE = 'fuzz-admin';
 const CONFIG_RUNS = 200;
@@ -85,7 +85,7 @@ describe('fuzzing PUT /admin/sites/:site/config', () => {
         expect(after.version).toBe(before.version);
         expect(after.text).toBe(before.text);
       }),
-      { numRuns: CONFIG_RUNS },
+      { numRuns: CONFIG_RUNS, seed: FUZZ_SEED },
     );
     // Only accepted pushes made versions, and decide serves the last of them.
     expect(await versionCount()).toBe(versions.size);
@@ -111,7 +111,7 @@ describe('fuzzing PUT /admin/sites/:site/catalog', () => {
         }
         expect(await index()).toBe(before);
       }),
-      { numRuns: CATALOG_RUNS },
+      { numRuns: CATALOG_RUNS, seed: FUZZ_SEED },
     );
     expectNoPollution();
     catalogProbe.expectFast();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideBody, ORIGIN, put, siteConfig } from '../testing/fixtures.js';
 import { contentType, hostileBodies, hostileString } from './arbitraries.js';
-import { expectNoPollution, Probe, request } from './probe.js';
+import { expectNoPollution, Probe, request, FUZZ_SEED } from './probe.js';
 
 const SITE = 'fuzz-decide';
 const RUNS = 600;
@@ -76,7 +76,7 @@ describe('fuzzing POST /v1/decide', () => {
         const answer = await probe.send(request('POST', '/v1/decide', body, h));
         if (answer.status === 200) expect(answer.json.configVersion).toEqual(expect.any(String));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: FUZZ_SEED },
     );
     expectNoPollution();
     probe.expectFast();
