@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { ConfigSchema, type Config } from '../schema/config.js';
+import { nestedDeeperThan } from '../json-depth.js';
 import { compileConfig, type CompiledConfig, type ConfigIssue } from './compile.js';
+
+/** Conditions stop at 16 levels; nothing else in a config comes near this. */
+const MAX_CONFIG_DEPTH = 64;
 
 export type ValidationResult =
   | { ok: true; config: Config; compiled: CompiledConfig }
@@ -8,6 +12,8 @@ export type ValidationResult =
 
 /** Schema first (shape, URLs, ids), then everything the rule compiler checks. */
 export function validateConfig(input: unknown): ValidationResult {
+  if (nestedDeeperThan(input, MAX_CONFIG_DEPTH))
+    return { ok: false, issues: [{ path: [], message: `the config nests deeper than ${MAX_CONFIG_DEPTH} levels` }] };
   const parsed = ConfigSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const { compiled, issues } = compileConfig(parsed.data);

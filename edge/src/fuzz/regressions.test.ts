@@ -42,4 +42,14 @@ describe('deep configs', () => {
     const res = await SELF.fetch(put(`/admin/sites/${SITE}/config`, body, { ...ADMIN, 'content-type': 'application/json' }));
     expect(res.status).toBe(422);
   });
+
+  // Seed 6 found a deep literal (not an operator) inside `$and`: the compiler accepted it and
+  // a later recursive walk overflowed workerd's stack. Configs now stop at 64 levels, first.
+  it('a literal nested 20,000 deep inside $and is refused with 422 and a reason', async () => {
+    const deep = '{"a":'.repeat(20_000) + '[]' + '}'.repeat(20_000);
+    const body = `{"site":"${SITE}","segments":[{"id":"deep","when":{"$and":[{"segments":"x"},{"status":[${deep}]}]}}]}`;
+    const res = await SELF.fetch(put(`/admin/sites/${SITE}/config`, body, { ...ADMIN, 'content-type': 'application/json' }));
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { issues: { message: string }[] }).issues[0].message).toMatch(/deeper than 64/);
+  });
 });
