@@ -125,6 +125,17 @@ describe('collector', () => {
     setOnline(true);
     c.beacon();
     expect(beacon).toHaveBeenCalledWith('https://edge/v1/collect', JSON.stringify({ ...ENVELOPE, events: [event(1)] }));
-    expect(saved.at(-1)).toEqual([]);
+    // Nothing confirms a beacon: the events stay stored for the next page to resend.
+    expect(saved.at(-1)).toEqual([event(1)]);
+  });
+
+  it('resends what earlier pages left, but nothing older than the edge still dedupes', async () => {
+    const now = Date.now();
+    const fresh = { ...event(1), ts: now - 24 * 3_600_000 };
+    const stale = { ...event(2), ts: now - 26 * 86_400_000 };
+    const c = collector();
+    c.load([stale, fresh]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent.flatMap((b) => b.events)).toEqual([fresh]);
   });
 });

@@ -8,6 +8,8 @@ const BATCH = 100;
 const FLUSH_DELAY_MS = 1000;
 /** Offline for days, a page keeps the newest events only: storage stays bounded. */
 const MAX_OUTBOX = 500;
+/** The edge remembers event ids for 30 days; older unconfirmed events are dropped, not risked twice. */
+const RESEND_WITHIN_MS = 25 * 86_400_000;
 
 /**
  * The outbox: events wait here (and in IndexedDB, through `save`) until the edge has
@@ -55,9 +57,10 @@ export function createCollector(url: () => string, envelope: () => Envelope | nu
   }
 
   return {
-    /** Replaces the outbox with what storage held from earlier pages. */
+    /** Replaces the outbox with what storage held from earlier pages, as long as the edge can still dedupe it. */
     load(events: TrackedEvent[] = []) {
-      outbox = events;
+      const oldest = Date.now() - RESEND_WITHIN_MS;
+      outbox = events.filter((e) => e.ts >= oldest);
       schedule(FLUSH_DELAY_MS);
     },
     add(event: TrackedEvent) {
@@ -67,12 +70,14 @@ export function createCollector(url: () => string, envelope: () => Envelope | nu
       schedule(FLUSH_DELAY_MS);
     },
     flush,
-    /** On page hide: hand what is left to `sendBeacon`, which outlives the page. */
+    /**
+     * On page hide: hand what is left to `sendBeacon`, which outlives the page. Nothing
+     * confirms a beacon arrived, so its events stay stored; the next page sends them
+     * again and the edge counts each id once.
+     */
     beacon() {
       const env = envelope();
-      if (!env || !outbox.length || !navigator.onLine) return;
-      const [events, body] = batch(env);
-      if (navigator.sendBeacon(url(), JSON.stringify(body))) remove(events);
+      if (env && outbox.length && navigator.onLine) navigator.sendBeacon(url(), JSON.stringify(batch(env)[1]));
     },
     clear() {
       outbox = [];
