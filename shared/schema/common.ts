@@ -15,9 +15,16 @@ export const NonNeg = Num.nonnegative();
 /** Milliseconds since the epoch. */
 export const Timestamp = z.number().int().nonnegative().max(8.64e15);
 
+/**
+ * Consent per purpose. `ads` is Google Consent Mode v2's ad_user_data + ad_personalization,
+ * `email` that the shop confirmed a marketing-mail opt-in. Missing purposes are false, so
+ * an older SDK that sends only the first two never grants the new ones.
+ */
 export const ConsentSchema = z.object({
   analytics: z.boolean(),
   personalization: z.boolean(),
+  ads: z.boolean().optional(),
+  email: z.boolean().optional(),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 

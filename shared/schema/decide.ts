@@ -32,7 +32,20 @@ export const DecideRequestSchema = z.object({
   /** Debug panel: also list every variant id each slot can show, to offer them for forcing. */
   debug: z.boolean().optional(),
   /** A signed identify: traits uploaded for this customer apply only when it checks. */
-  identity: z.object({ customerId: z.string().min(1).max(128), signature: z.string().max(128) }).optional(),
+  /**
+   * A signed identify (v2): hex HMAC-SHA256 of `${site}:${customerId}:${expires}` under the
+   * site's identity secret, `expires` in seconds since the epoch (at most 30 days ahead).
+   * The hashes are not signed: they only say which hashed addresses belong to the customer.
+   */
+  identity: z
+    .object({
+      customerId: z.string().min(1).max(128),
+      expires: z.number().int().positive().optional(),
+      signature: z.string().max(128),
+      emailSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      phoneSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    })
+    .optional(),
 });
 export type DecideRequest = z.infer<typeof DecideRequestSchema>;
 
@@ -78,7 +91,8 @@ export const DecideResponseSchema = z.object({
     source: SourceSchema,
   }),
   slots: z.record(z.string(), SlotDecisionSchema),
-  experiments: z.array(z.object({ id: z.string(), variant: z.string(), slot: z.string() })),
+  /** `token`: the signed assignment the SDK sends back on the exposure event, so only real arms count. */
+  experiments: z.array(z.object({ id: z.string(), variant: z.string(), slot: z.string(), token: z.string().optional() })),
   identity: z.object({ status: z.enum(['verified', 'unsigned', 'invalid', 'unknown']), reason: z.string().optional() }).optional(),
   debug: z.object({ variants: z.record(z.string(), z.array(z.string())) }).optional(),
 });

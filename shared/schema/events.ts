@@ -42,6 +42,8 @@ export const EventSchema = z
     page_referrer: z.string().max(2048).optional(),
     experiment: z.string().max(LIMITS.idLength).optional(),
     variant: z.string().max(LIMITS.idLength).optional(),
+    /** On an exposure: the signed assignment decide returned with the arm (`experiments[].token`). */
+    token: z.string().max(128).optional(),
     /** Set by the SDK on views rendered under a debug force: they are never counted. */
     forced: z.boolean().optional(),
   })
