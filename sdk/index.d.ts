@@ -4,6 +4,10 @@
 export interface Consent {
   analytics: boolean;
   personalization: boolean;
+  /** Google Consent Mode v2's ad_user_data + ad_personalization; Global Privacy Control forces it off. */
+  ads?: boolean;
+  /** The customer opted in to marketing mail (the shop confirms it). */
+  email?: boolean;
 }
 
 export interface InitOptions {
@@ -70,7 +74,7 @@ export interface DecideResponse {
     source: 'ads' | 'organic' | 'email' | 'social' | 'referral' | 'direct';
   };
   slots: Record<string, SlotDecision>;
-  experiments: { id: string; variant: string; slot: string }[];
+  experiments: { id: string; variant: string; slot: string; token?: string }[];
   identity?: { status: 'verified' | 'unsigned' | 'invalid' | 'unknown'; reason?: string };
   /** Only in debug mode: every variant id each slot can show. */
   debug?: { variants: Record<string, string[]> };
