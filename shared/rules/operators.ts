@@ -3,6 +3,8 @@
  * object such as `{"$gte": 3, "$lt": 10}`, into a test that reads the attribute at `path`.
  */
 import type { RuleIssue } from './compile.js';
+import { closest } from './closest.js';
+import { FIELD_OPERATORS, LOGICAL_OPERATORS, type FieldOperator } from './operator-table.js';
 import { readPath, SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, matchesText, type TextMatcher } from './regex.js';
 import { allOf, equalsTest, foldedMembersOf, inTest, isInFolded, isMissing, isPlainObject, negate, type ValueTest } from './values.js';
@@ -28,8 +30,6 @@ interface Site {
 export const MAX_DEPTH = 16;
 const never: ValueTest = () => false;
 
-/** Document-level keys; in `$elemMatch` they mean the elements are documents. */
-export const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
 
 export function isOperatorObject(value: unknown): value is Record<string, unknown> {
   if (!isPlainObject(value)) return false;
@@ -57,11 +57,10 @@ function compileOperators(operators: Record<string, unknown>, site: Site): Value
       if (!Object.hasOwn(operators, '$regex')) fail(site.compiler, at, '"$options" needs a "$regex" beside it');
       continue;
     }
-    const compile = Object.hasOwn(OPERATORS, operator) ? OPERATORS[operator] : undefined;
     tests.push(
-      compile
-        ? compile(operand, { ...site, at }, operators)
-        : fail(site.compiler, at, `unknown operator "${operator}"; known: ${Object.keys(OPERATORS).join(' ')}`),
+      FIELD_OPERATORS.has(operator)
+        ? OPERATORS[operator as CompiledOperator](operand, { ...site, at }, operators)
+        : fail(site.compiler, at, unknownOperator(operator, FIELD_OPERATORS)),
     );
   }
   return allOf(tests);
@@ -72,9 +71,17 @@ function nestedOperators(operand: Record<string, unknown>, site: Site): ValueTes
   return compileOperators(operand, { ...site, path: SELF, depth: site.depth + 1 });
 }
 
-type OperatorCompiler = (operand: unknown, site: Site, siblings: Record<string, unknown>) => ValueTest;
+/** `unknown operator "$gtt"; did you mean "$gt"? known: …`, from the operator table. */
+export function unknownOperator(operator: string, known: ReadonlySet<string>, kind = 'operator'): string {
+  const suggestion = closest(operator, known);
+  return `unknown ${kind} "${operator}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}known: ${[...known].join(' ')}`;
+}
 
-const OPERATORS: Record<string, OperatorCompiler> = {
+type OperatorCompiler = (operand: unknown, site: Site, siblings: Record<string, unknown>) => ValueTest;
+/** `$options` is no test of its own: the `$regex` beside it reads it. */
+type CompiledOperator = Exclude<FieldOperator, '$options'>;
+
+const OPERATORS: Record<CompiledOperator, OperatorCompiler> = {
   $eq: (operand, { path }) => equalsTest(operand, path),
   $ne: (operand, { path }) => negate(equalsTest(operand, path)),
   $gt: (operand, site) => orderTest('$gt', operand, site),

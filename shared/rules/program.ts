@@ -17,7 +17,8 @@
  * bench/rules.ts, the memo lookup and its reset per view cost as much as the tests saved.
  */
 import type { TestBuilder } from './document.js';
-import { exists, hasSize, isOperatorObject, isOrderBound, isOrdered, isSize, LOGICAL_OPERATORS, matchesValue, ORDERS, type Order } from './operators.js';
+import { exists, hasSize, isOperatorObject, isOrderBound, isOrdered, isSize, matchesValue, ORDERS, type Order } from './operators.js';
+import { LOGICAL_OPERATORS } from './operator-table.js';
 import { SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, MAX_SUBJECT_LENGTH, type TextMatcher } from './regex.js';
 import { equalsNull, foldedMembersOf, isIn, isInFolded, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
