@@ -5,6 +5,8 @@ export interface Env {
   SITE_STATS: DurableObjectNamespace<SiteStats>;
   ASSETS?: Fetcher;
   ADMIN_TOKEN?: string;
+  /** Open-Meteo's forecast API (or a local stub); `https://api.open-meteo.com` when unset. */
+  WEATHER_API_URL?: string;
 }
 
 export type AppEnv = { Bindings: Env };
