@@ -13,9 +13,7 @@ import { recommendations } from './recommendations.js';
 export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   c.header('Cache-Control', 'no-store');
   const request = await readJson(c, DecideRequestSchema, LIMITS.decideBodyBytes);
-  if (request instanceof Response) return request;
   const loaded = await siteFor(c, request.site);
-  if (loaded instanceof Response) return loaded;
 
   const now = Date.now();
   const cf = c.req.raw.cf as { country?: string; region?: string; city?: string; timezone?: string } | undefined;

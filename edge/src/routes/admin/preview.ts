@@ -8,7 +8,7 @@ import { edgeContext } from '../../decide/context.js';
 import { decide } from '../../decide/decide.js';
 import type { AppEnv } from '../../env.js';
 import { readJson } from '../../http/body.js';
-import { problem } from '../../http/problems.js';
+import { fail } from '../../http/problems.js';
 import { recommendations } from '../recommendations.js';
 
 const PreviewSchema = z.object({
@@ -22,16 +22,15 @@ const PreviewSchema = z.object({
 export const previewRoute = new Hono<AppEnv>().post('/sites/:site/preview', async (c) => {
   const site = c.req.param('site');
   const body = await readJson(c, PreviewSchema, LIMITS.adminBodyBytes);
-  if (body instanceof Response) return body;
   let loaded: Loaded | null;
   if (body.config !== undefined) {
     const result = validateConfig(body.config);
-    if (!result.ok) return problem(c, 422, 'draft config rejected', result.issues.map((i) => ({ ...i, path: ['config', ...i.path] })));
+    if (!result.ok) fail(422, 'draft config rejected', result.issues.map((i) => ({ ...i, path: ['config', ...i.path] })));
     loaded = { version: 'draft', compiled: result.compiled };
   } else {
     loaded = await loadConfig(c.env.KV, site);
   }
-  if (!loaded) return problem(c, 404, 'unknown site');
+  if (!loaded) fail(404, 'unknown site');
   const request = { ...body.request, site };
   const now = body.now ?? Date.now();
   const context = edgeContext(request, { userAgent: c.req.header('user-agent') }, now);
