@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
 import { requireAdmin } from './http/auth.js';
-import { problem } from './http/problems.js';
+import { HttpProblem, renderError } from './http/problems.js';
 import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
 import { previewRoute } from './routes/admin/preview.js';
@@ -30,9 +30,6 @@ export const app = new Hono<AppEnv>()
   .route('/', sdkRoute)
   .route('/admin', admin);
 
-app.notFound((c) => problem(c, 404, 'not found'));
-// A bug must not turn into a stack trace for the visitor; it is logged for us instead.
-app.onError((error, c) => {
-  console.error('unhandled', error);
-  return problem(c, 500, 'internal error');
-});
+app.notFound((c) => renderError(new HttpProblem(404, 'not found'), c));
+// Every error, thrown by a handler or a Hono built-in, is rendered here and only here.
+app.onError(renderError);

@@ -5,15 +5,13 @@ import { requestFacts } from '../decide/facts.js';
 import { runDecide } from '../decide/pipeline.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
-import { problem } from '../http/problems.js';
+import { fail } from '../http/problems.js';
 import { siteFor } from './site.js';
 
 export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   c.header('Cache-Control', 'no-store');
   const request = await readJson(c, DecideRequestSchema, LIMITS.decideBodyBytes);
-  if (request instanceof Response) return request;
   const loaded = await siteFor(c, request.site);
-  if (loaded instanceof Response) return loaded;
   const response = await runDecide(c.env, {
     request,
     facts: requestFacts(c),
@@ -21,5 +19,5 @@ export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
     config: loaded,
     waitUntil: (p) => c.executionCtx.waitUntil(p),
   });
-  return response ? c.json(response) : problem(c, 404, 'unknown site');
+  return c.json(response ?? fail(404, 'unknown site'));
 });

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { validateConfig } from '../../../../shared/config/validate.js';
 import { DecideRequestSchema } from '../../../../shared/schema/decide.js';
 import { LIMITS } from '../../../../shared/schema/limits.js';
+import type { Loaded } from '../../config/cache.js';
 import { requestFacts } from '../../decide/facts.js';
 import { runDecide } from '../../decide/pipeline.js';
 import type { AppEnv } from '../../env.js';
 import { readJson } from '../../http/body.js';
-import { problem } from '../../http/problems.js';
+import { fail } from '../../http/problems.js';
 
 const PreviewSchema = z.object({
   config: z.unknown().optional(),
@@ -24,11 +25,10 @@ const PreviewSchema = z.object({
 export const previewRoute = new Hono<AppEnv>().post('/sites/:site/preview', async (c) => {
   const site = c.req.param('site');
   const body = await readJson(c, PreviewSchema, LIMITS.adminBodyBytes);
-  if (body instanceof Response) return body;
-  let config;
+  let config: Loaded | undefined;
   if (body.config !== undefined) {
     const result = validateConfig(body.config);
-    if (!result.ok) return problem(c, 422, 'draft config rejected', result.issues.map((i) => ({ ...i, path: ['config', ...i.path] })));
+    if (!result.ok) fail(422, 'draft config rejected', result.issues.map((i) => ({ ...i, path: ['config', ...i.path] })));
     config = { version: 'draft', compiled: result.compiled };
   }
   const response = await runDecide(c.env, {
@@ -38,5 +38,5 @@ export const previewRoute = new Hono<AppEnv>().post('/sites/:site/preview', asyn
     config,
     waitUntil: (p) => c.executionCtx.waitUntil(p),
   });
-  return response ? c.json(response) : problem(c, 404, 'unknown site');
+  return c.json(response ?? fail(404, 'unknown site'));
 });
