@@ -9,6 +9,7 @@ import { reportRoutes } from './routes/admin/report.js';
 import { traitsRoutes } from './routes/admin/traits.js';
 import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
+import { feedRoute } from './routes/feed.js';
 import { forgetRoute } from './routes/forget.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
@@ -27,6 +28,7 @@ export const app = new Hono<AppEnv>()
   .route('/', decideRoute)
   .route('/', collectRoute)
   .route('/', forgetRoute)
+  .route('/', feedRoute)
   .route('/', sdkRoute)
   .route('/admin', admin);
 

@@ -87,6 +87,20 @@ export const ExperimentSchema = z.object({
     .min(2, 'an experiment needs a control and at least one variant'),
 });
 
+/** `GET /feeds/<site>/products.xml`: the catalog for Google Shopping and dynamic remarketing. */
+export const FeedSchema = z
+  .object({
+    /** The feed is public, so a site turns it on. */
+    enabled: z.boolean().default(false),
+    /** Makes relative product links and images absolute (the shop's public address). */
+    baseUrl: z.string().url().refine((u) => /^https?:/.test(u), 'an http(s) URL').optional(),
+    /** Margin (1 − cost/price) at or above [high, mid] → margin-high / margin-mid, else margin-low. */
+    marginBands: z
+      .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+      .refine(([high, mid]) => high > mid, 'the first band must be higher than the second')
+      .default([0.5, 0.3]),
+  });
+
 export const ConfigSchema = z.object({
   $schema: z.string().optional(),
   site: Id,
@@ -111,6 +125,9 @@ export const ConfigSchema = z.object({
   recommendations: z
     .object({ bestsellers: z.array(z.string()).optional() })
     .default({}),
+  /** The shop's currency (ISO 4217), for the product feed and money in reports. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"').default('EUR'),
+  feed: FeedSchema.default({ enabled: false, marginBands: [0.5, 0.3] }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
