@@ -13,6 +13,8 @@ import { feedRoute } from './routes/feed.js';
 import { forgetRoute } from './routes/forget.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
+import { serverKeyRoutes } from './routes/admin/server-keys.js';
+import { codesRoute } from './routes/server/codes.js';
 
 const admin = new Hono<AppEnv>()
   .use('*', requireAdmin)
@@ -20,7 +22,8 @@ const admin = new Hono<AppEnv>()
   .route('/', catalogRoutes)
   .route('/', previewRoute)
   .route('/', traitsRoutes)
-  .route('/', reportRoutes);
+  .route('/', reportRoutes)
+  .route('/', serverKeyRoutes);
 
 export const app = new Hono<AppEnv>()
   .get('/v1/health', (c) => c.json({ ok: true }))
@@ -29,6 +32,7 @@ export const app = new Hono<AppEnv>()
   .route('/', collectRoute)
   .route('/', forgetRoute)
   .route('/', feedRoute)
+  .route('/', codesRoute)
   .route('/', sdkRoute)
   .route('/admin', admin);
 
