@@ -100,7 +100,7 @@ describe('compileRuleSet: answers like compileCondition on generated conditions 
   // Values of every JSON type, arrays mixing them, nested arrays, documents, long text:
   // each opcode's fast path (one type) and its fallback (any other value) get exercised.
   const long = `/books/${'x'.repeat(2100)}-AT`; // past the searched length, so 'AT$' must not match
-  const scalar = fc.constantFrom<unknown>('a', 'b', '1', 1, 2, 2.5, 0, -1, true, false, null, '/books/a', 'de-AT', long);
+  const scalar = fc.constantFrom<unknown>('a', 'b', 'B', '1', 1, 2, 2.5, 0, -1, true, false, null, '/books/a', 'de-AT', '1.2.3', 'v1.10.0-rc.1', '1.10.0', long);
   const value = fc.oneof(
     scalar,
     fc.array(scalar, { maxLength: 4 }),
@@ -132,6 +132,15 @@ describe('compileRuleSet: answers like compileCondition on generated conditions 
     fc.record({ $not: fc.record({ $gt: fc.constantFrom(0, 1), $lte: fc.constantFrom(1, 2) }) }),
     fc.record({ $exists: fc.boolean(), $not: fc.record({ $gt: fc.constantFrom(1, 'a') }) }),
     fc.record({ $elemMatch: fc.record({ $ne: scalar }) }),
+    // GrowthBook's additions.
+    fc.record({ $type: fc.constantFrom('string', 'number', 'boolean', 'array', 'object', 'null') }),
+    fc.record({ $ini: fc.array(scalar, { maxLength: 10 }) }),
+    fc.record({ $nini: fc.array(scalar, { maxLength: 3 }) }),
+    fc.record({ $alli: fc.array(scalar, { minLength: 1, maxLength: 2 }) }),
+    fc.record({ $regexi: fc.constantFrom('^/BOOKS/', 'at$', 'B', '^d.-') }),
+    fc.dictionary(fc.constantFrom('$veq', '$vne', '$vgt', '$vgte', '$vlt', '$vlte'), fc.constantFrom('1.2.3', 'v1.10.0', '1.10.0-rc.1', '1'), { minKeys: 1, maxKeys: 2 }),
+    fc.record({ $elemMatch: fc.oneof(fc.record({ $ini: fc.array(scalar, { maxLength: 3 }) }), fc.record({ $vgt: fc.constant('1.2.0') }), fc.record({ $type: fc.constant('string') })) }),
+    fc.record({ $not: fc.oneof(fc.record({ $type: fc.constant('number') }), fc.record({ $vlt: fc.constant('1.5.0') })) }),
     fc.record({ $elemMatch: fc.record({ v: fc.oneof(fc.record({ $gte: fc.constantFrom(1, 'a') }), fc.record({ $exists: fc.boolean() }), fc.record({ $elemMatch: fc.record({ $eq: scalar }) })) }) }),
   );
   const field = fc.tuple(path, operand).map(([key, test]) => ({ [key]: test }));
