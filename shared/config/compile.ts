@@ -47,9 +47,10 @@ export interface CompiledConfig {
 }
 
 /**
- * Compiles every condition in a schema-valid config and checks what the schema cannot:
- * unique ids, segment references and cycles, experiments pointing at real slots. Every
- * problem is reported with its JSON path; a config with any problem is rejected whole.
+ * Compiles every condition in a schema-valid config and checks what serving it needs:
+ * unique ids, segment cycles, experiments pointing at real slots. Every problem is
+ * reported with its JSON path; a config with any problem is rejected whole. References to
+ * undefined segments (which only never match) are among the authoring checks (check-config.ts).
  */
 export function compileConfig(config: Config): { compiled?: CompiledConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
@@ -65,7 +66,6 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   const segmentRules = new Map(config.segments.map((s, i) => [s.id, rule(s.when, ['segments', i, 'when'])]));
   const order = orderSegments(config, issues);
   const personaRules = config.personas.map((p, i) => rule(p.when, ['personas', i, 'when']));
-  checkSegmentRefs(config, issues);
 
   const variantRules: Record<string, number[]> = {};
   const manualRules: Record<string, number[]> = {};
@@ -142,30 +142,6 @@ function uniqueIds(list: { id: string }[], at: Path, issues: ConfigIssue[]): voi
     if (seen.has(item.id)) issues.push({ path: [...at, i, 'id'], message: `duplicate id "${item.id}"` });
     seen.add(item.id);
   });
-}
-
-/** Every condition that may mention `segments`, with its path. */
-function conditionsWithPaths(config: Config): [unknown, Path][] {
-  const out: [unknown, Path][] = [];
-  config.segments.forEach((s, i) => out.push([s.when, ['segments', i, 'when']]));
-  config.personas.forEach((p, i) => out.push([p.when, ['personas', i, 'when']]));
-  for (const [slotId, slot] of Object.entries(config.slots)) {
-    slot.variants.forEach((v, i) => out.push([v.when, ['slots', slotId, 'variants', i, 'when']]));
-    slot.recommendations?.manual?.forEach((m, i) =>
-      out.push([m.when, ['slots', slotId, 'recommendations', 'manual', i, 'when']]),
-    );
-  }
-  config.experiments.forEach((e, i) => out.push([e.audience, ['experiments', i, 'audience']]));
-  return out;
-}
-
-function checkSegmentRefs(config: Config, issues: ConfigIssue[]): void {
-  const known = new Set(config.segments.map((s) => s.id));
-  for (const [cond, at] of conditionsWithPaths(config)) {
-    for (const ref of referencedSegments(cond)) {
-      if (!known.has(ref)) issues.push({ path: at, message: `refers to segment "${ref}", which is not defined` });
-    }
-  }
 }
 
 /** Topological order of segments (depth-first); a cycle is reported with its members. */

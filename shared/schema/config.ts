@@ -3,9 +3,14 @@ import { DEFAULT_CLV, DEFAULT_RFM_EDGES } from '../rfm.js';
 import { Id, LongText, Num, ShortText } from './common.js';
 import { ContentSchema } from './content.js';
 
-/** A MongoDB-style condition; its operators are checked by the rule compiler, with paths. */
+/**
+ * A MongoDB-style condition on the attribute tree; its operators are checked by the rule
+ * compiler and its attribute paths and values by the config checks, with paths.
+ */
 export const ConditionSchema = z.record(z.string(), z.unknown());
 export type Condition = z.infer<typeof ConditionSchema>;
+/** A condition on an event's parameters (an experiment's goal), not on the attribute tree. */
+export const EventFilterSchema = z.record(z.string(), z.unknown());
 
 const Edges = z
   .tuple([Num, Num, Num, Num])
@@ -77,7 +82,7 @@ export const ExperimentSchema = z.object({
   audience: ConditionSchema.default({}),
   /** Share of the audience that enters the experiment at all. */
   traffic: z.number().min(0).max(1).default(1),
-  goal: z.object({ event: z.string().min(1).max(40), filter: ConditionSchema.optional() }),
+  goal: z.object({ event: z.string().min(1).max(40), filter: EventFilterSchema.optional() }),
   /** Experiments in one group never share a visitor. */
   group: Id.optional(),
   minimumDetectableEffect: z.number().positive().max(10).optional(),
