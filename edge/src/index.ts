@@ -1,4 +1,5 @@
 import { app } from './app.js';
 
+export { CodeLedger } from './codes/ledger.js';
 export { SiteStats } from './stats/site-stats.js';
 export default app;

@@ -139,7 +139,7 @@ export function toCatalogIndex(stored: StoredIndex): CatalogIndex {
   };
 }
 
-async function readStoredIndex(kv: KVNamespace, site: string): Promise<StoredIndex | null> {
+export async function readStoredIndex(kv: KVNamespace, site: string): Promise<StoredIndex | null> {
   return kv.get<StoredIndex>(indexKey(site), 'json');
 }
 

@@ -3,8 +3,8 @@ import { CollectRequestSchema, EventSchema, type VitrineEvent } from '../../../s
 import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
-import { problem, type Problem } from '../http/problems.js';
-import { statsFor } from '../stats/stub.js';
+import { fail, type Problem } from '../http/problems.js';
+import { withStats } from '../stats/stub.js';
 import { siteFor } from './site.js';
 
 /**
@@ -15,10 +15,8 @@ import { siteFor } from './site.js';
 export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => {
   c.header('Cache-Control', 'no-store');
   const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
-  if (batch instanceof Response) return batch;
-  const loaded = await siteFor(c, batch.site);
-  if (loaded instanceof Response) return loaded;
-  if (!batch.consent.analytics) return problem(c, 403, 'no analytics consent: nothing was stored');
+  await siteFor(c, batch.site);
+  if (!batch.consent.analytics) fail(403, 'no analytics consent: nothing was stored');
 
   const events: VitrineEvent[] = [];
   const rejected: (Problem & { index: number })[] = [];
@@ -30,23 +28,19 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
   // `issues` like every other 400; `rejected` (the same list) stays for SDKs that read it.
   if (events.length === 0) return c.json({ error: 'no valid events', issues: rejected, accepted: 0, duplicates: 0, rejected }, 400);
 
-  let outcome;
-  try {
-    outcome = await statsFor(c.env, batch.site).collect({
-      site: batch.site,
-      visitor: batch.visitor,
-      client: c.req.header('cf-connecting-ip') ?? 'local',
-      segments: batch.segments ?? [],
-      events,
-    });
-  } catch (error) {
-    console.warn('stats object unavailable', error);
-    c.header('Retry-After', '30');
-    return problem(c, 503, 'event store unavailable; keep the batch and retry');
-  }
-  if (outcome.retryAfter) {
-    c.header('Retry-After', String(outcome.retryAfter));
-    return problem(c, 429, 'too many events from this visitor');
-  }
+  const outcome = await withStats(
+    c.env,
+    batch.site,
+    (stats) =>
+      stats.collect({
+        site: batch.site,
+        visitor: batch.visitor,
+        client: c.req.header('cf-connecting-ip') ?? 'local',
+        segments: batch.segments ?? [],
+        events,
+      }),
+    'event store unavailable; keep the batch and retry',
+  );
+  if (outcome.retryAfter) fail(429, 'too many events from this visitor', undefined, { 'Retry-After': String(outcome.retryAfter) });
   return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored: outcome.ignored, rejected });
 });

@@ -107,35 +107,7 @@ describe('config lifecycle', () => {
   });
 });
 
-describe('identified customers', () => {
-  it('applies uploaded traits only with a valid signature', async () => {
-    const site = 'identity-test';
-    const config = siteConfig(site);
-    config.segments!.push({ id: 'gold', when: { 'traits.tier': 'gold' } });
-    expect((await SELF.fetch(put(`/admin/sites/${site}/config`, config))).status).toBe(201);
-    const secret = 's'.repeat(40);
-    expect((await SELF.fetch(put(`/admin/sites/${site}/identity-secret`, { secret }))).status).toBe(204);
-    const upload = await SELF.fetch(put(`/admin/sites/${site}/traits`, '{"customer_id":"c-1","tier":"gold"}\n{"customer_id":"c-2","tier":"silver"}\n'));
-    expect(await upload.json()).toEqual({ written: 2 });
-
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    const sig = [...new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode('c-1')))]
-      .map((b) => b.toString(16).padStart(2, '0'))
-      .join('');
-    const ask = async (identity: unknown) =>
-      (await (await SELF.fetch(post('/v1/decide', decideBody(site, { identity })))).json()) as any;
-
-    const good = await ask({ customerId: 'c-1', signature: sig });
-    expect(good.identity.status).toBe('verified');
-    expect(good.segments).toContain('gold');
-    const forged = await ask({ customerId: 'c-2', signature: sig });
-    expect(forged.identity).toMatchObject({ status: 'invalid' });
-    expect(forged.segments).not.toContain('gold');
-    const unsigned = await ask({ customerId: 'c-1', signature: '' });
-    expect(unsigned.identity.status).toBe('unsigned');
-    expect(unsigned.segments).not.toContain('gold');
-  });
-
+describe('customer data uploads', () => {
   it('deletes one customer’s traits', async () => {
     const site = 'traits-delete';
     await SELF.fetch(put(`/admin/sites/${site}/traits`, '{"customer_id":"c-9","tier":"gold"}\n'));

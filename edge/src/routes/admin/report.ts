@@ -3,8 +3,8 @@ import { buildReport, comparePeriods, type ExperimentReport } from '../../../../
 import { renderReportHtml } from '../../../../shared/experiments/report-html.js';
 import { loadConfig } from '../../config/cache.js';
 import type { AppEnv } from '../../env.js';
-import { HTML_SECURITY_HEADERS } from '../../http/html.js';
-import { problem } from '../../http/problems.js';
+import { HTML_PAGE_HEADERS, htmlSecurity } from '../../http/html.js';
+import { fail } from '../../http/problems.js';
 import { statsFor } from '../../stats/stub.js';
 import { renderSiteReport, type SegmentPeriodRow } from './site-report.js';
 
@@ -13,11 +13,11 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 type Stats = ReturnType<typeof statsFor>;
 
-async function experimentReport(c: Context<AppEnv>, site: string, id: string): Promise<(ExperimentReport & { sinceStart?: SegmentPeriodRow[] }) | Response> {
+async function experimentReport(c: Context<AppEnv>, site: string, id: string): Promise<ExperimentReport & { sinceStart?: SegmentPeriodRow[] }> {
   const loaded = await loadConfig(c.env.KV, site);
-  if (!loaded) return problem(c, 404, 'unknown site');
+  if (!loaded) fail(404, 'unknown site');
   const spec = loaded.compiled.config.experiments.find((e) => e.id === id);
-  if (!spec) return problem(c, 404, `no experiment "${id}" in the served config`);
+  if (!spec) fail(404, `no experiment "${id}" in the served config`);
   const stats = statsFor(c.env, site);
   const report = buildReport({ experiment: spec, ...(await stats.experimentData(id)) });
   return spec.startedAt ? { ...report, sinceStart: await sinceStart(stats, Date.parse(spec.startedAt)) } : report;
@@ -46,18 +46,17 @@ function wantsHtml(c: Context): boolean {
 }
 
 export const reportRoutes = new Hono<AppEnv>()
-  .get('/sites/:site/experiments/:id/report', async (c) => {
+  .get('/sites/:site/experiments/:id/report', htmlSecurity, async (c) => {
     const site = c.req.param('site');
     const report = await experimentReport(c, site, c.req.param('id'));
-    if (report instanceof Response) return report;
-    if (wantsHtml(c)) return c.body(renderReportHtml(report, { site }), 200, HTML_SECURITY_HEADERS);
+    if (wantsHtml(c)) return c.html(renderReportHtml(report, { site }), 200, HTML_PAGE_HEADERS);
     return c.json(report);
   })
   /** Every experiment's verdict, and each segment this period against the one before. */
-  .get('/sites/:site/report', async (c) => {
+  .get('/sites/:site/report', htmlSecurity, async (c) => {
     const site = c.req.param('site');
     const loaded = await loadConfig(c.env.KV, site);
-    if (!loaded) return problem(c, 404, 'unknown site');
+    if (!loaded) fail(404, 'unknown site');
     const days = Math.min(90, Math.max(1, Number(c.req.query('days') ?? 7) || 7));
     const today = Date.now();
     const stats = statsFor(c.env, site);
@@ -73,7 +72,7 @@ export const reportRoutes = new Hono<AppEnv>()
     }
     const body = { site, configVersion: loaded.version, days, segments, experiments };
     if (!wantsHtml(c)) return c.json(body);
-    return c.body(renderSiteReport(body), 200, HTML_SECURITY_HEADERS);
+    return c.html(renderSiteReport(body), 200, HTML_PAGE_HEADERS);
   });
 
 function zero() {
