@@ -3,7 +3,7 @@
  * object such as `{"$gte": 3, "$lt": 10}`, into a test that reads the attribute at `path`.
  */
 import type { RuleIssue } from './compile.js';
-import { closest } from './closest.js';
+import { closest } from '../config/suggest.js';
 import { FIELD_OPERATORS, LOGICAL_OPERATORS, type FieldOperator } from './operator-table.js';
 import { readPath, SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, matchesText, type TextMatcher } from './regex.js';
