@@ -1,4 +1,5 @@
 import { app } from './app.js';
 
+export { AdminGuard } from './security/admin-guard.js';
 export { SiteStats } from './stats/site-stats.js';
 export default app;
