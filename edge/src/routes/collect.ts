@@ -19,7 +19,7 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
   const loaded = await siteFor(c, batch.site);
   if (!batch.consent.analytics) fail(403, 'no analytics consent: nothing was stored');
 
-  const { events, rejected } = checkEvents(batch.events);
+  const { events, rejected } = checkEvents(batch.events, Date.now());
   // `issues` like every other 400; `rejected` (the same list) stays for SDKs that read it.
   if (events.length === 0) return c.json({ error: 'no valid events', issues: rejected, accepted: 0, duplicates: 0, rejected }, 400);
   const { segments, dropped } = knownSegments(batch.segments, segmentIdsOf(loaded.compiled));

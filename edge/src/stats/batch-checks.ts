@@ -1,17 +1,25 @@
 import type { CompiledConfig } from '../../../shared/config/compile.js';
-import { EventSchema, type VitrineEvent } from '../../../shared/schema/events.js';
+import { EventSchema, eventTimeProblem, type VitrineEvent } from '../../../shared/schema/events.js';
 import type { Problem } from '../http/problems.js';
 
 export type Rejected = Problem & { index: number };
 
-/** Each event checked on its own: good ones kept with their index in the batch, bad ones listed by path. */
-export function checkEvents(raw: readonly unknown[]): { events: { index: number; event: VitrineEvent }[]; rejected: Rejected[] } {
+/**
+ * Each event checked on its own, against the schema and against the clock (`now`): good
+ * ones kept with their index in the batch, bad ones listed by path with the reason.
+ */
+export function checkEvents(raw: readonly unknown[], now: number): { events: { index: number; event: VitrineEvent }[]; rejected: Rejected[] } {
   const events: { index: number; event: VitrineEvent }[] = [];
   const rejected: Rejected[] = [];
   raw.forEach((value, index) => {
     const parsed = EventSchema.safeParse(value);
-    if (parsed.success) events.push({ index, event: parsed.data });
-    else for (const issue of parsed.error.issues) rejected.push({ index, path: ['events', index, ...issue.path.map(String)], message: issue.message });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) rejected.push({ index, path: ['events', index, ...issue.path.map(String)], message: issue.message });
+      return;
+    }
+    const late = eventTimeProblem(parsed.data.ts, now);
+    if (late) rejected.push({ index, path: ['events', index, 'ts'], message: late });
+    else events.push({ index, event: parsed.data });
   });
   return { events, rejected };
 }
