@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DENIED, fromConsentMode, withGpc } from './consent.js';
+import { DENIED, fromConsentMode, withConsent, withGpc } from './consent.js';
+import { emptyState, type State } from './state.js';
 
 const gtag = (...a: unknown[]) => (function (..._: unknown[]) { return arguments; })(...a);
 const ALL = { analytics: true, personalization: true };
@@ -23,5 +24,35 @@ describe('withGpc', () => {
     expect(withGpc(ALL, true)).toEqual(DENIED);
     expect(withGpc(ALL, false)).toEqual(ALL);
     expect(withGpc(ALL, undefined)).toEqual(ALL);
+  });
+});
+
+describe('withConsent', () => {
+  const NOW = Date.UTC(2026, 5, 1);
+  const held: State = {
+    ...emptyState(),
+    visitor: 'visitor000000001',
+    consent: ALL,
+    agg: { ...emptyState().agg, sessions: 4 },
+    log: [{ id: 'event-00000001', name: 'page_view', ts: NOW }],
+    out: [{ id: 'event-00000001', name: 'page_view', ts: NOW }],
+    dec: null,
+    asg: { 'hero-test': 'quotes' },
+    me: { customerId: 'c-1', signature: 'sig' },
+    traits: { tier: 'gold' },
+    src: { first: 'email' },
+  };
+  const kept = (s: State) => ({ visitor: s.visitor, log: s.log.length, out: s.out.length, sessions: s.agg.sessions, me: !!s.me.customerId, traits: !!s.traits, src: !!s.src.first, asg: Object.keys(s.asg).length });
+
+  it.each([
+    ['both granted again: all stays', held, ALL, { visitor: held.visitor, log: 1, out: 1, sessions: 4, me: true, traits: true, src: true, asg: 1 }],
+    ['analytics withdrawn: the outbox goes', held, { analytics: false, personalization: true }, { visitor: held.visitor, log: 1, out: 0, sessions: 4, me: true, traits: true, src: true, asg: 1 }],
+    ['personalization withdrawn: the profile, identity and traits go', held, { analytics: true, personalization: false }, { visitor: held.visitor, log: 0, out: 1, sessions: 0, me: false, traits: false, src: false, asg: 1 }],
+    ['both withdrawn: nothing stays, not even the id', held, DENIED, { visitor: null, log: 0, out: 0, sessions: 0, me: false, traits: false, src: false, asg: 0 }],
+    ['a first grant makes the id', emptyState(), ALL, { visitor: 'newid00000000001', log: 0, out: 0, sessions: 0, me: false, traits: false, src: false, asg: 0 }],
+  ])('%s', (_, state, consent, expected) => {
+    const next = withConsent(state, consent, 'newid00000000001');
+    expect(kept(next)).toEqual(expected);
+    expect(next.consent).toEqual(consent);
   });
 });

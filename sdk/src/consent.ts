@@ -1,6 +1,8 @@
+import { DENIED, emptyState, type State } from './state.js';
+import { emptyAggregate } from './summary.js';
 import type { Consent } from './types.js';
 
-export const DENIED: Consent = { analytics: false, personalization: false };
+export { DENIED };
 
 /** A choice as two digits, analytics then personalization (`"10"`): the cookie's form, and cheap to compare. */
 export const bits = (c: Consent) => `${+!!c.analytics}${+!!c.personalization}`;
@@ -12,6 +14,22 @@ export const mayStore = (c: Consent) => c.analytics || c.personalization;
 /** Global Privacy Control vetoes every purpose, whatever else was granted. */
 export function withGpc(c: Consent, gpc: boolean | undefined): Consent {
   return gpc ? DENIED : c;
+}
+
+/**
+ * The state under a new choice. Without any purpose nothing is kept (not even the id);
+ * otherwise the visitor keeps its id (`newId` when it had none) and a purpose withdrawn
+ * takes its data with it.
+ */
+export function withConsent(s: State, c: Consent, newId: string): State {
+  if (!mayStore(c)) return { ...emptyState(), consent: c };
+  return {
+    ...s,
+    consent: c,
+    visitor: s.visitor ?? newId,
+    out: c.analytics ? s.out : [],
+    ...(!c.personalization && { agg: emptyAggregate(), log: [], dec: null, src: {}, traits: undefined, me: {} }),
+  };
 }
 
 /**
