@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DecideRequest, DecideResponse } from './decide.js';
 import type { Command } from './queue.js';
 
-const ALL = { analytics: true, personalization: true };
-const NONE = { analytics: false, personalization: false };
+const NONE = { analytics: false, personalization: false, ads: false, email: false };
+const ALL = { ...NONE, analytics: true, personalization: true };
+const EVERY = { analytics: true, personalization: true, ads: true, email: true };
 const INIT = { site: 'shop', endpoint: 'https://edge.example/' };
 
 const decision = (slots: DecideResponse['slots'] = {}, extra: Partial<DecideResponse> = {}): DecideResponse => ({
@@ -85,15 +86,37 @@ describe('before consent', () => {
     expect(document.querySelector('h1')!.textContent).toBe('Personal');
   });
 
-  it('stores nothing when Global Privacy Control is on, even after a consent call', async () => {
+  it('under Global Privacy Control keeps ads off, and only ads: the visitor’s other choices stand', async () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, get: () => true });
+    const w = window as unknown as { dataLayer: unknown[] };
+    w.dataLayer = [];
     vitrine('init', INIT);
-    vitrine('consent', ALL);
+    vitrine('consent', EVERY);
     await ready();
-    expect(cookie()).toBe('');
-    expect(await databases()).toEqual([]);
-    expect(decides()[0].visitor).toBeNull();
+    expect(cookie()).toMatch(/^vitrine_id=[a-z0-9]{16}\.1101$/);
+    expect(decides()[0].consent).toEqual({ ...EVERY, ads: false });
+    // A CMP's Consent Mode grant for ads does not override it either.
+    w.dataLayer.push(['consent', 'update', { ad_user_data: 'granted', ad_personalization: 'granted' }]);
+    await vitrine('decide');
+    expect(decides()[1].consent).toEqual({ ...EVERY, ads: false });
     delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  });
+
+  it('sends all four purposes, missing ones as false, and keeps them in the cookie', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', { analytics: true, personalization: false, email: true });
+    await ready();
+    expect(decides()[0].consent).toEqual({ analytics: true, personalization: false, ads: false, email: true });
+    expect(cookie()).toMatch(/\.1001$/);
+    expect(beaconedEvents().length).toBeGreaterThan(0);
+    expect(beacons.find((b) => b.visitor === decides()[0].visitor).consent).toEqual({ analytics: true, personalization: false, ads: false, email: true });
+  });
+
+  it('reads the two-digit cookie of an older SDK as ads and email not granted', async () => {
+    document.cookie = 'vitrine_id=abcdefgh01234567.11;path=/';
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()[0]).toMatchObject({ visitor: 'abcdefgh01234567', consent: ALL });
   });
 
   it('follows Google Consent Mode v2 in dataLayer: denied stores nothing, a later grant does', async () => {
@@ -110,7 +133,7 @@ describe('before consent', () => {
 
     w.gtag('consent', 'update', { analytics_storage: 'granted', personalization_storage: 'granted' });
     await vitrine('decide');
-    expect(cookie()).toMatch(/vitrine_id=[a-z0-9]{16}\.11/);
+    expect(cookie()).toMatch(/vitrine_id=[a-z0-9]{16}\.1100/);
     await vi.waitFor(async () => expect((await databases()).map((d) => d.name)).toEqual(['vitrine']));
     expect(decides()[1].visitor).toMatch(/^[a-z0-9]{16}$/);
   });
@@ -123,7 +146,7 @@ describe('with consent', () => {
     vitrine('track', 'view_item', { items: [{ item_id: 'b1', item_category: 'books', price: 12 }] });
     await ready();
     const [body] = decides();
-    expect(cookie()).toBe(`vitrine_id=${body.visitor}.11`);
+    expect(cookie()).toBe(`vitrine_id=${body.visitor}.1100`);
     expect(body.profile).toMatchObject({ sessions: 1, pageviews: 1, viewed: ['b1'], categories: { books: { views: 1, maxViewedPrice: 12 } } });
     const events = beaconedEvents();
     expect(events.map((e) => e.name)).toEqual(['view_item', 'page_view']);
@@ -161,7 +184,7 @@ describe('with consent', () => {
     const writes = cookieSetter.mock.calls.filter(([c]) => String(c).startsWith('vitrine_id='));
     expect(writes).toHaveLength(1);
     await vitrine('consent', { analytics: false, personalization: true });
-    expect(cookie()).toMatch(/\.01$/);
+    expect(cookie()).toMatch(/\.0100$/);
   });
 
   it('keeps the first and last traffic source as the edge classified the page that opened each session', async () => {
@@ -320,7 +343,7 @@ describe("on('consent')", () => {
     await vitrine('consent', NONE);
     await vitrine('forget');
     await vitrine('decide');
-    expect(heard).toEqual([null, ALL, { analytics: false, personalization: true }, NONE, null]);
+    expect(heard).toEqual([null, ALL, { ...NONE, personalization: true }, NONE, null]);
   });
 
   it('knows the choice stored on an earlier page, and one the site passed to init', async () => {
@@ -331,7 +354,7 @@ describe("on('consent')", () => {
     vitrine('init', INIT);
     let heard: unknown;
     await vitrine('on', 'consent', (c: unknown) => (heard = c));
-    expect(heard).toEqual({ analytics: true, personalization: false });
+    expect(heard).toEqual({ ...NONE, analytics: true });
 
     document.cookie = 'vitrine_id=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
     await newPage();

@@ -87,6 +87,7 @@ export function createClient(win: Win = window): Command {
   }
 
   async function setConsent(requested: Consent, choice = true) {
+    // Missing purposes are false.
     known ||= choice;
     const next = withGpc(fromBits(bits(requested)), nav.globalPrivacyControl);
     const had = state.visitor;
@@ -187,7 +188,7 @@ export function createClient(win: Win = window): Command {
    * Folds the consent signals already in `dataLayer` into `initial`, queues the e-commerce
    * events already there (when the site opted in) and hears every later push.
    */
-  function watchDataLayer(initial: Consent, withDefaults: boolean): Consent {
+  function watchDataLayer(initial: Required<Consent>, withDefaults: boolean): Required<Consent> {
     const layer = (win.dataLayer ??= []);
     let c = initial;
     for (const entry of layer) {
@@ -233,7 +234,7 @@ export function createClient(win: Win = window): Command {
         state = { ...state, ...saved, ...cookie, out: resendable(saved?.out ?? [], Date.now()) };
         collector.schedule();
       }
-      const initial = watchDataLayer(o.consent ?? state.consent, !cookie && !o.consent);
+      const initial = watchDataLayer(o.consent ? fromBits(bits(o.consent)) : state.consent, !cookie && !o.consent);
       // Still the untouched default: nobody has chosen yet.
       await setConsent(initial, initial !== DENIED);
       win.addEventListener('online', () => collector.flush());

@@ -15,9 +15,13 @@ export function setCookie(doc: Document, name: string, value: string, maxAgeSeco
 
 export const getCookie = (doc: Document, name: string) => doc.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1];
 
-/** The visitor id cookie, `<id>.<analytics><personalization>`: its consent travels with it. */
-export function readIdCookie(doc: Document): { visitor: string; consent: Consent } | null {
-  const m = /^([a-z0-9]{16})\.([01]{2})$/.exec(getCookie(doc, ID_COOKIE) ?? '');
+/**
+ * The visitor id cookie, `<id>.<analytics><personalization><ads><email>` (one digit each,
+ * 1 granted): its consent travels with it, for the SDK and for the edge. The two-digit
+ * form of older SDKs reads as ads and email not granted.
+ */
+export function readIdCookie(doc: Document): { visitor: string; consent: Required<Consent> } | null {
+  const m = /^([a-z0-9]{16})\.([01]{2,4})$/.exec(getCookie(doc, ID_COOKIE) ?? '');
   return m && { visitor: m[1], consent: fromBits(m[2]) };
 }
 

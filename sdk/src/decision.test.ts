@@ -3,7 +3,7 @@ import type { DecideResponse } from './decide.js';
 import { withDecision, withExposures, withSource } from './decision.js';
 import { emptyState, type State } from './state.js';
 
-const ALL = { analytics: true, personalization: true };
+const ALL = { analytics: true, personalization: true, ads: false, email: false };
 const decision = (extra: Partial<DecideResponse> = {}): DecideResponse => ({
   configVersion: 'v1',
   segments: [],
@@ -35,7 +35,7 @@ describe('withDecision', () => {
 
   it.each([
     ['with personalization consent the decision is cached for the next page', ALL, true],
-    ['without, it is not', { analytics: true, personalization: false }, false],
+    ['without, it is not', { ...ALL, personalization: false }, false],
   ])('%s', (_, consent, cached) => {
     const d = decision();
     expect(withDecision(state({ consent }), d).dec).toBe(cached ? d : null);
@@ -61,7 +61,7 @@ describe('withExposures', () => {
     ['one exposure for a rendered experiment slot', state(), ['hero', 'promo'], [{ experiment: 'hero-test', variant: 'quotes' }], ['hero-test']],
     ['none again for an experiment already exposed', state({ exp: ['hero-test'] }), ['hero'], [], ['hero-test']],
     ['none for a forced view', state(), ['banner'], [], []],
-    ['none without analytics consent', state({ consent: { analytics: false, personalization: true } }), ['hero'], [], []],
+    ['none without analytics consent', state({ consent: { ...ALL, analytics: false } }), ['hero'], [], []],
     ['none for a slot not on the page', state(), ['promo'], [], []],
   ])('%s', (_, s, rendered, events, exp) => {
     const [next, owed] = withExposures(s, decision({ slots }), rendered);

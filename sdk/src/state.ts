@@ -21,7 +21,8 @@ export const VERSION = 1;
 export interface State {
   v: typeof VERSION;
   visitor: string | null;
-  consent: Consent;
+  /** Every purpose, granted or not. */
+  consent: Required<Consent>;
   /** Running totals of events that left the log. */
   agg: Aggregate;
   /** Recent events, time ordered (personalization). */
@@ -43,7 +44,7 @@ export interface State {
   src: { first?: Source; last?: Source };
 }
 
-export const DENIED: Consent = { analytics: false, personalization: false };
+export const DENIED: Required<Consent> = { analytics: false, personalization: false, ads: false, email: false };
 
 export const emptyState = (): State => ({
   v: VERSION,

@@ -6,7 +6,7 @@ import type { TrackedEvent } from './types.js';
 const NOW = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;
 const view = (ts = NOW): TrackedEvent => ({ id: 'event-00000001', name: 'view_item', ts, items: [{ item_id: 'b1', item_category: 'books', price: 10 }] });
-const state = (consent: State['consent'], extra: Partial<State> = {}): State => ({ ...emptyState(), visitor: 'visitor000000001', consent, ...extra });
+const state = (consent: Pick<State['consent'], 'analytics' | 'personalization'>, extra: Partial<State> = {}): State => ({ ...emptyState(), visitor: 'visitor000000001', consent: { ads: false, email: false, ...consent }, ...extra });
 
 describe('withEvent', () => {
   it.each([
