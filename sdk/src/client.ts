@@ -8,7 +8,7 @@ import { resendable, withoutSent } from './outbox.js';
 import { createRunner, type Command } from './queue.js';
 import { hideSlots, renderSlots, slotNames } from './render.js';
 import { startsSession } from './session.js';
-import { emptyState, type State } from './state.js';
+import { emptyState, type Hashes, type Identity, type State } from './state.js';
 import { load, persist, stored, wipeDatabase } from './storage.js';
 import { summarize } from './summary.js';
 import { withEvent } from './track.js';
@@ -16,7 +16,18 @@ import type { Consent, InitOptions } from './types.js';
 
 type Listener = (value?: unknown) => void;
 type Source = DecideResponse['context']['source'];
-type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown };
+type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown; vitrineHash?: (email?: string, phone?: string) => Promise<Hashes> };
+/** What `identify` takes besides the customer id. */
+export interface IdentifyOptions {
+  signature?: string;
+  /** Seconds since the epoch, at most 30 days ahead: the signature covers it. */
+  expires?: number;
+  email?: string;
+  phone?: string;
+}
+
+/** The content hash of each lazily loaded bundle, set by the build (sdk/build.mjs). */
+declare const VITRINE_LAZY: Record<string, string> | undefined;
 
 /**
  * One Vitrine instance for a page, over the window it is given. Its state is one typed
@@ -94,7 +105,8 @@ export function createClient(win: Win = window): Command {
     // The cookie's 13 months run from the choice: a page view that changes nothing does not extend them.
     const changed = bits(next) !== bits(state.consent);
     // A new visitor id starts from nothing: whatever an old id left in the database goes.
-    commit(withConsent(state, next, uid()), !had);
+    const after = withConsent(state, next, uid());
+    commit(after, !had && !!after.visitor);
     const erased = had && !state.visitor && erase(had);
     if (state.visitor && (changed || !had)) writeIdCookie(doc, state.visitor, state.consent);
     announce();
@@ -159,8 +171,9 @@ export function createClient(win: Win = window): Command {
     if (personal) {
       body.profile = profile();
       body.traits = state.traits;
-      if (me.customerId) body.identity = { customerId: me.customerId, signature: me.signature ?? '' };
     }
+    // Only while the shop's signature holds, and for a purpose the identity serves.
+    if ((personal || consent.ads || consent.email) && me.expires! * 1000 > Date.now()) body.identity = me as DecideRequest['identity'];
     try {
       const fresh = await requestDecision(win, options.endpoint, body, options.timeout ?? 800);
       commit(withDecision(state, fresh));
@@ -214,14 +227,41 @@ export function createClient(win: Win = window): Command {
     if (debug) loadDebugPanel();
   }
 
+  /** Loads `/sdk-<name>.js` from the edge, a bundle kept out of this one because few pages need it. */
+  const lazy = (name: string) =>
+    new Promise((done, fail) => {
+      const script = doc.createElement('script');
+      script.src = `${options!.endpoint}/sdk-${name}.js?v=${typeof VITRINE_LAZY == 'object' ? VITRINE_LAZY[name] : 0}`;
+      script.onload = done;
+      script.onerror = fail;
+      doc.head.appendChild(script);
+    });
+
   function loadDebugPanel() {
     win.vitrineDebug = {
       state: () => ({ consent: state.consent, visitor: state.visitor, profile: profile(), decision, force }),
       force: (slot: string, variant: string) => enqueue(() => ((force = { ...force, [slot]: variant }), decide())),
     };
-    const script = doc.createElement('script');
-    script.src = `${options!.endpoint}/sdk-debug.js`;
-    doc.head.appendChild(script);
+    lazy('debug');
+  }
+
+  /**
+   * Links the visitor to the shop's customer, or (null) drops that link at once. The
+   * email and phone are hashed in the browser by a lazily loaded bundle; only the hashes
+   * are kept and sent.
+   */
+  async function identify(customerId: string | null, o: IdentifyOptions = {}) {
+    let me: Identity = {};
+    if (customerId != null) {
+      const now = Date.now() / 1000;
+      const { signature = '', expires = 0, email, phone } = o;
+      // A time in ms, or none, would never verify at the edge: say so here.
+      if (!(expires > now && expires <= now + 31 * 86_400)) throw new Error('identify: expires must be seconds since the epoch, within the next 30 days');
+      me = { customerId: String(customerId), signature, expires };
+      if (email || phone)
+        Object.assign(me, await (win.vitrineHash ? Promise.resolve() : lazy('identifiers')).then(() => win.vitrineHash!(email, phone)).catch((e) => warn(e)));
+    }
+    commit({ ...state, me });
   }
 
   const commands: Record<string, (...args: never[]) => unknown> = {
@@ -246,9 +286,8 @@ export function createClient(win: Win = window): Command {
     },
     consent: setConsent,
     track,
-    identify(customerId: string, opts?: { signature?: string }) {
-      commit({ ...state, me: { customerId: String(customerId), signature: opts?.signature } });
-    },
+    identify,
+    logout: () => identify(null),
     set(traits: Record<string, unknown>) {
       const merged = { ...state.traits, ...traits };
       // The edge refuses a whole decide over traits past 8 KB: keep the last good set instead.

@@ -4,10 +4,20 @@ import type { Consent, TrackedEvent } from './types.js';
 
 type Source = DecideResponse['context']['source'];
 
-/** Who the shop says the visitor is: its customer id, signed by the shop's server. */
-export interface Identity {
+/** SHA-256 of the normalised email and phone (shared/identifiers.ts): never the addresses themselves. */
+export interface Hashes {
+  emailSha256?: string;
+  phoneSha256?: string;
+}
+
+/**
+ * Who the shop says the visitor is, as decide carries it: the customer id, signed by the
+ * shop's server until `expires` (seconds since the epoch), and hashes of their addresses.
+ */
+export interface Identity extends Hashes {
   customerId?: string;
   signature?: string;
+  expires?: number;
 }
 
 /** The record format; a record of another version is not read. */
