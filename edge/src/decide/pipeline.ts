@@ -78,7 +78,7 @@ export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<Dec
     products,
     tokens: new Map(),
     identity,
-    debug: request.debug,
+    debug: request.debug ? { visitor: personal ? request.visitor : null } : undefined,
   });
 }
 
