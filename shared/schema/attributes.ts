@@ -131,6 +131,11 @@ export const AttributesSchema = z.object({
   customer: FreeJson.optional()
     .meta({ free: true })
     .describe('JSON the shop uploaded for this customer, present only after a verified identify'),
+  code: z
+    .record(z.string(), z.string())
+    .optional()
+    .meta({ free: true })
+    .describe('personal discount codes by code id (`{{code.<id>}}`), only for an identified customer; for copy, not rules'),
   segments: z
     .array(z.string())
     .meta({ valuesFrom: 'segments' })
