@@ -4,11 +4,14 @@ import { requireAdmin } from './http/auth.js';
 import { HttpProblem, renderError } from './http/problems.js';
 import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
+import { journeyRoutes } from './routes/admin/journeys.js';
 import { previewRoute } from './routes/admin/preview.js';
 import { reportRoutes } from './routes/admin/report.js';
 import { traitsRoutes } from './routes/admin/traits.js';
+import { webhookRoutes } from './routes/admin/webhooks.js';
 import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
+import { devRoutes } from './routes/dev.js';
 import { forgetRoute } from './routes/forget.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
@@ -19,7 +22,9 @@ const admin = new Hono<AppEnv>()
   .route('/', catalogRoutes)
   .route('/', previewRoute)
   .route('/', traitsRoutes)
-  .route('/', reportRoutes);
+  .route('/', reportRoutes)
+  .route('/', webhookRoutes)
+  .route('/', journeyRoutes);
 
 export const app = new Hono<AppEnv>()
   .get('/v1/health', (c) => c.json({ ok: true }))
@@ -28,6 +33,7 @@ export const app = new Hono<AppEnv>()
   .route('/', collectRoute)
   .route('/', forgetRoute)
   .route('/', sdkRoute)
+  .route('/', devRoutes)
   .route('/admin', admin);
 
 app.notFound((c) => renderError(new HttpProblem(404, 'not found'), c));

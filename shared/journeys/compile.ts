@@ -1,9 +1,9 @@
 import type { ConfigIssue, Path } from '../config/compile.js';
 import { compileCondition, referencedSegments, type Predicate } from '../rules/compile.js';
-import { RecommendationsSchema, type Config } from '../schema/config.js';
-import { isPlainObject } from '../rules/values.js';
-import { isRecommendationBlock, type Journey } from '../schema/journeys.js';
+import { RecommendationsSchema, type Config, type Recommendations } from '../schema/config.js';
+import type { Journey } from '../schema/journeys.js';
 import { profilePaths } from './conditions.js';
+import { mapData } from './data-walk.js';
 
 export interface CompiledJourney {
   spec: Journey;
@@ -13,6 +13,8 @@ export interface CompiledJourney {
   only: Predicate | null;
   /** The attribute paths the message reports in `profile`. */
   profilePaths: string[];
+  /** The `{"recommendations": …}` blocks of `send.data`, in the order `mapData` meets them. */
+  blocks: Recommendations[];
 }
 
 /** A recommendation block is a slot's recommendations without the manual lists (no visitor rules inside data). */
@@ -43,24 +45,32 @@ export function compileJourneys(config: Config): { journeys: CompiledJourney[]; 
       issues.push(...found);
       return predicate;
     };
-    checkBlocks(spec.send.data, [...at, 'send', 'data'], issues);
     return {
       spec,
       where: compile(spec.trigger.where, [...at, 'trigger', 'where']),
       only: compile(spec.only, [...at, 'only']),
       profilePaths: profilePaths(spec),
+      blocks: checkBlocks(spec.send.data, [...at, 'send', 'data'], issues),
     };
   });
   return { journeys, issues };
 }
 
-function checkBlocks(data: unknown, at: Path, issues: ConfigIssue[]): void {
-  if (isRecommendationBlock(data)) {
-    const parsed = BlockSchema.safeParse(data.recommendations);
-    if (!parsed.success)
-      for (const issue of parsed.error.issues) issues.push({ path: [...at, 'recommendations', ...issue.path.map(String)], message: issue.message });
-  } else if (Array.isArray(data)) data.forEach((v, i) => checkBlocks(v, [...at, i], issues));
-  else if (isPlainObject(data)) for (const [key, v] of Object.entries(data)) checkBlocks(v, [...at, key], issues);
+function checkBlocks(data: unknown, at: Path, issues: ConfigIssue[]): Recommendations[] {
+  const blocks: Recommendations[] = [];
+  mapData(
+    data,
+    {
+      text: (text) => text,
+      block: (block, where) => {
+        const parsed = BlockSchema.safeParse(block.recommendations);
+        if (parsed.success) blocks.push(parsed.data);
+        else for (const issue of parsed.error.issues) issues.push({ path: [...where, 'recommendations', ...issue.path.map(String)], message: issue.message });
+      },
+    },
+    at,
+  );
+  return blocks;
 }
 
 /** Journeys naming a webhook the site has not registered, each with its path. */

@@ -5,4 +5,9 @@ export const keys = {
   versionPrefix: (site: string) => `site:${site}:config:v:`,
   traits: (site: string, customerId: string) => `site:${site}:traits:${customerId}`,
   identitySecret: (site: string) => `site:${site}:identity-secret`,
+  /** A registered webhook: its URL and signing secret (never in the config). */
+  webhook: (site: string, name: string) => `site:${site}:webhook:${name}`,
+  webhookPrefix: (site: string) => `site:${site}:webhook:`,
+  /** The name of one of a site's per-visitor state objects (Durable Objects), `n` its shard. */
+  visitorShard: (site: string, n: number) => `site:${site}:visitors:${n}`,
 };

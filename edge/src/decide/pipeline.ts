@@ -22,7 +22,7 @@ import { edgeContext, type Channel } from './context.js';
 import { evaluate } from './decide.js';
 import type { RequestFacts } from './facts.js';
 import { checkIdentity, type IdentityCheck } from './identity.js';
-import { renderResponse } from './render.js';
+import { renderResponse, type RenderInput } from './render.js';
 
 export interface PipelineEnv extends ProviderEnv {
   KV: KVNamespace;
@@ -43,6 +43,16 @@ export interface DecideCall {
 
 /** Null when the site has no config at all (the caller answers 404). */
 export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<DecideResponse | null> {
+  const prepared = await prepareDecide(env, call);
+  return prepared && renderResponse(prepared);
+}
+
+/**
+ * Every step but the rendering: what `renderResponse` takes, the evaluation and its
+ * attribute tree included, for callers that read the tree itself (journeys at fire time
+ * test `only` on it and fill their message from it).
+ */
+export async function prepareDecide(env: PipelineEnv, call: DecideCall): Promise<RenderInput | null> {
   const { request, facts, now } = call;
   const kv = boundedReads(env.KV);
   const loaded = call.config ?? (await loadConfig(env.KV, request.site));
@@ -65,7 +75,7 @@ export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<Dec
     recommend: recs ? recommenderFor(recs, compiled, { currentProductId: request.context.productId }) : undefined,
   });
   const products = recs ? await productsFor(kv, recs, pickedIds(evaluation.slots)) : [];
-  return renderResponse({
+  return {
     compiled,
     version: loaded.version,
     evaluation,
@@ -74,7 +84,7 @@ export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<Dec
     tokens: new Map(),
     identity,
     debug: request.debug,
-  });
+  };
 }
 
 /** A site without a recommendation slot on this page reads no catalog at all. */

@@ -4,6 +4,7 @@ import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
 import { fail, type Problem } from '../http/problems.js';
+import { feedJourneys } from '../journeys/collect-hook.js';
 import { withStats } from '../stats/stub.js';
 import { siteFor } from './site.js';
 
@@ -15,7 +16,7 @@ import { siteFor } from './site.js';
 export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => {
   c.header('Cache-Control', 'no-store');
   const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
-  await siteFor(c, batch.site);
+  const loaded = await siteFor(c, batch.site);
   if (!batch.consent.analytics) fail(403, 'no analytics consent: nothing was stored');
 
   const events: VitrineEvent[] = [];
@@ -42,5 +43,6 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
     'event store unavailable; keep the batch and retry',
   );
   if (outcome.retryAfter) fail(429, 'too many events from this visitor', undefined, { 'Retry-After': String(outcome.retryAfter) });
+  await feedJourneys(c.env, loaded, batch, events);
   return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored: outcome.ignored, rejected });
 });
