@@ -4,12 +4,15 @@ import { requireAdmin } from './http/auth.js';
 import { HttpProblem, renderError } from './http/problems.js';
 import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
+import { journeyRoutes } from './routes/admin/journeys.js';
 import { previewRoute } from './routes/admin/preview.js';
 import { reportRoutes } from './routes/admin/report.js';
 import { traitsRoutes } from './routes/admin/traits.js';
+import { webhookRoutes } from './routes/admin/webhooks.js';
 import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
 import { feedRoute } from './routes/feed.js';
+import { devRoutes } from './routes/dev.js';
 import { forgetRoute } from './routes/forget.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
@@ -23,7 +26,9 @@ const admin = new Hono<AppEnv>()
   .route('/', previewRoute)
   .route('/', traitsRoutes)
   .route('/', reportRoutes)
-  .route('/', serverKeyRoutes);
+  .route('/', serverKeyRoutes)
+  .route('/', webhookRoutes)
+  .route('/', journeyRoutes);
 
 export const app = new Hono<AppEnv>()
   .get('/v1/health', (c) => c.json({ ok: true }))
@@ -34,6 +39,7 @@ export const app = new Hono<AppEnv>()
   .route('/', feedRoute)
   .route('/', codesRoute)
   .route('/', sdkRoute)
+  .route('/', devRoutes)
   .route('/admin', admin);
 
 app.notFound((c) => renderError(new HttpProblem(404, 'not found'), c));

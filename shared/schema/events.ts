@@ -11,6 +11,9 @@ export const ItemSchema = z.object({
 });
 export type Item = z.infer<typeof ItemSchema>;
 
+/** GA4 names and custom ones alike: snake_case, so a journey's trigger can name either. */
+export const EventNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'event names are snake_case, at most 40 characters');
+
 export const STANDARD_EVENTS = [
   'page_view',
   'view_item_list',
@@ -31,7 +34,7 @@ export const STANDARD_EVENTS = [
 export const EventSchema = z
   .object({
     id: z.string().min(8).max(LIMITS.idLength),
-    name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'event names are snake_case, at most 40 characters'),
+    name: EventNameSchema,
     ts: Timestamp,
     items: z.array(ItemSchema).max(LIMITS.listItems).optional(),
     value: NonNeg.optional(),

@@ -9,4 +9,9 @@ export const keys = {
   serverKey: (site: string, name: string) => `site:${site}:server-key:${name}`,
   serverKeyPrefix: (site: string) => `site:${site}:server-key:`,
   serverKeyHash: (site: string, hash: string) => `site:${site}:server-key-hash:${hash}`,
+  /** A registered webhook: its URL and signing secret (never in the config). */
+  webhook: (site: string, name: string) => `site:${site}:webhook:${name}`,
+  webhookPrefix: (site: string) => `site:${site}:webhook:`,
+  /** The name of one of a site's per-visitor state objects (Durable Objects), `n` its shard. */
+  visitorShard: (site: string, n: number) => `site:${site}:visitors:${n}`,
 };

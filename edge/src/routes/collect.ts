@@ -4,6 +4,7 @@ import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
 import { fail } from '../http/problems.js';
+import { feedJourneys } from '../journeys/collect-hook.js';
 import { checkEvents, knownSegments, segmentIdsOf } from '../stats/batch-checks.js';
 import { withStats } from '../stats/stub.js';
 import { siteFor } from './site.js';
@@ -38,6 +39,7 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
     'event store unavailable; keep the batch and retry',
   );
   if (outcome.retryAfter) fail(429, 'too many events from this visitor', undefined, { 'Retry-After': String(outcome.retryAfter) });
+  await feedJourneys(c.env, loaded, batch, events.map((e) => e.event));
   // The object numbers the events it was given; the answer numbers them as the batch did.
   const ignored = outcome.ignored.map((i) => ({ ...i, index: events[i.index].index }));
   return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored, rejected, segmentsDropped: dropped });

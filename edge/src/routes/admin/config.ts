@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { validateConfig } from '../../../../shared/config/validate.js';
+import { unknownWebhooks } from '../../../../shared/journeys/compile.js';
 import { LIMITS } from '../../../../shared/schema/limits.js';
 import { forgetCachedConfig } from '../../config/cache.js';
 import { forgetCachedRecs } from '../../recs/site-recs.js';
 import { getCurrent, getVersion, listVersions, movePointer, putConfig } from '../../config/store.js';
+import { registeredNames } from '../../delivery/registry.js';
 import type { AppEnv } from '../../env.js';
 import { parseJson, readJson, readText } from '../../http/body.js';
 import { fail } from '../../http/problems.js';
@@ -19,6 +21,9 @@ export const configRoutes = new Hono<AppEnv>()
       fail(422, 'config rejected; the served version is unchanged', [
         { path: ['site'], message: `config is for site "${result.config.site}", not "${site}"` },
       ]);
+    // Journeys may only name webhooks this site has registered (their secrets live there, not here).
+    const unregistered = result.config.journeys.length ? unknownWebhooks(result.config, await registeredNames(c.env.KV, site)) : [];
+    if (unregistered.length) fail(422, 'config rejected; the served version is unchanged', unregistered);
     const stored = await putConfig(c.env.KV, result.config);
     forgetCachedConfig(site);
     forgetCachedRecs(site);
