@@ -18,6 +18,7 @@ import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
 import { serverKeyRoutes } from './routes/admin/server-keys.js';
 import { codesRoute } from './routes/server/codes.js';
+import { serverDecideRoute } from './routes/server/decide.js';
 
 const admin = new Hono<AppEnv>()
   .use('*', requireAdmin)
@@ -38,6 +39,7 @@ export const app = new Hono<AppEnv>()
   .route('/', forgetRoute)
   .route('/', feedRoute)
   .route('/', codesRoute)
+  .route('/', serverDecideRoute)
   .route('/', sdkRoute)
   .route('/', devRoutes)
   .route('/admin', admin);
