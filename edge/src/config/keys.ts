@@ -5,4 +5,5 @@ export const keys = {
   versionPrefix: (site: string) => `site:${site}:config:v:`,
   traits: (site: string, customerId: string) => `site:${site}:traits:${customerId}`,
   identitySecret: (site: string) => `site:${site}:identity-secret`,
+  assignmentSecret: (site: string) => `site:${site}:assignment-secret`,
 };

@@ -37,7 +37,7 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
       }),
     'event store unavailable; keep the batch and retry',
   );
-  if (outcome.retryAfter) fail(429, 'too many events from this visitor', undefined, { 'Retry-After': String(outcome.retryAfter) });
+  if (outcome.limited) fail(429, outcome.limited.reason, undefined, { 'Retry-After': String(outcome.limited.retryAfter) });
   // The object numbers the events it was given; the answer numbers them as the batch did.
   const ignored = outcome.ignored.map((i) => ({ ...i, index: events[i.index].index }));
   return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored, rejected, segmentsDropped: dropped });

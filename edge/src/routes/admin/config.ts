@@ -6,6 +6,7 @@ import { forgetCachedConfig } from '../../config/cache.js';
 import { forgetCachedRecs } from '../../recs/site-recs.js';
 import { getCurrent, getVersion, listVersions, movePointer, putConfig } from '../../config/store.js';
 import type { AppEnv } from '../../env.js';
+import { ensureAssignmentSecret } from '../../security/assignment-token.js';
 import { parseJson, readJson, readText } from '../../http/body.js';
 import { fail } from '../../http/problems.js';
 
@@ -20,6 +21,8 @@ export const configRoutes = new Hono<AppEnv>()
         { path: ['site'], message: `config is for site "${result.config.site}", not "${site}"` },
       ]);
     const stored = await putConfig(c.env.KV, result.config);
+    // Made now, before any decide signs with it, so isolates never race to create it.
+    await ensureAssignmentSecret(c.env.KV, site);
     forgetCachedConfig(site);
     forgetCachedRecs(site);
     return c.json(stored, 201);
