@@ -3,6 +3,7 @@ import { CollectRequestSchema } from '../../../shared/schema/events.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
+import { effectiveConsent } from '../http/consent.js';
 import { fail } from '../http/problems.js';
 import { checkEvents, knownSegments, segmentIdsOf } from '../stats/batch-checks.js';
 import { withStats } from '../stats/stub.js';
@@ -17,7 +18,8 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
   c.header('Cache-Control', 'no-store');
   const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
   const loaded = await siteFor(c, batch.site);
-  if (!batch.consent.analytics) fail(403, 'no analytics consent: nothing was stored');
+  const consent = effectiveConsent(c.req.raw.headers, batch.consent);
+  if (!consent.analytics) fail(403, 'no analytics consent: nothing was stored');
 
   const { events, rejected } = checkEvents(batch.events, Date.now());
   // `issues` like every other 400; `rejected` (the same list) stays for SDKs that read it.
@@ -40,5 +42,6 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
   if (outcome.limited) fail(429, outcome.limited.reason, undefined, { 'Retry-After': String(outcome.limited.retryAfter) });
   // The object numbers the events it was given; the answer numbers them as the batch did.
   const ignored = outcome.ignored.map((i) => ({ ...i, index: events[i.index].index }));
-  return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored, rejected, segmentsDropped: dropped });
+  // `consent` as applied, so a page can see that Sec-GPC withdrew `ads`.
+  return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored, rejected, segmentsDropped: dropped, consent });
 });
