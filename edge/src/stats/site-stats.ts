@@ -2,6 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { CompiledConfig } from '../../../shared/config/compile.js';
 import type { ExperimentInput } from '../../../shared/experiments/report.js';
 import type { VitrineEvent } from '../../../shared/schema/events.js';
+import { LIMITS } from '../../../shared/schema/limits.js';
 import { loadConfig } from '../config/cache.js';
 import type { Env } from '../env.js';
 import { buildLists, writeLists } from '../recs/lists.js';
@@ -35,7 +36,6 @@ export const NEW_VISITORS_PER_ADDRESS = { limit: 100, windowMs: 3_600_000 };
 
 /** Recommendation lists are rewritten at most this often, and only after new data. */
 export const LISTS_EVERY_MS = 60_000;
-const DEDUPE_DAYS = 30;
 const VISIT_RETENTION_DAYS = 396;
 const DAY = 86_400_000;
 
@@ -76,7 +76,7 @@ export class SiteStats extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       const order = batch.events.map((e, index) => ({ e, index })).sort((x, y) => x.e.ts - y.e.ts);
       for (const { e, index } of order) {
-        if (!this.sql.exec(`INSERT OR IGNORE INTO seen_events (id, ts) VALUES (?, ?)`, e.id, now).rowsWritten) {
+        if (!this.sql.exec(`INSERT OR IGNORE INTO event_ids (visitor, id, ts) VALUES (?, ?, ?)`, batch.visitor, e.id, e.ts).rowsWritten) {
           outcome.duplicates++;
           continue;
         }
@@ -132,7 +132,8 @@ export class SiteStats extends DurableObject<Env> {
     if (!site) return;
     await this.publishLists(site);
     const now = Date.now();
-    this.sql.exec(`DELETE FROM seen_events WHERE ts < ?`, now - DEDUPE_DAYS * DAY);
+    // An event older than collect accepts cannot come back, so its id need not be kept.
+    this.sql.exec(`DELETE FROM event_ids WHERE ts < ?`, now - LIMITS.eventPastMs);
     this.sql.exec(`DELETE FROM view_baskets WHERE day < ?`, new Date(now - 2 * DAY).toISOString().slice(0, 10));
     // Visits feed the period comparisons; past 13 months they are neither needed nor kept.
     this.sql.exec(`DELETE FROM visitor_days WHERE day < ?`, new Date(now - VISIT_RETENTION_DAYS * DAY).toISOString().slice(0, 10));
