@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
 import { requireAdmin } from './http/auth.js';
 import { HttpProblem, renderError } from './http/problems.js';
+import { siteParam } from './http/site-param.js';
 import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
 import { journeyRoutes } from './routes/admin/journeys.js';
@@ -22,6 +23,7 @@ import { serverDecideRoute } from './routes/server/decide.js';
 
 const admin = new Hono<AppEnv>()
   .use('*', requireAdmin)
+  .use('/sites/:site/*', siteParam)
   .route('/', configRoutes)
   .route('/', catalogRoutes)
   .route('/', previewRoute)

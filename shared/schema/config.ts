@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CLV, DEFAULT_RFM_EDGES } from '../rfm.js';
-import { Id, LongText, Num, ShortText } from './common.js';
+import { Id, LongText, Num, ShortText, SiteId } from './common.js';
 import { ContentSchema } from './content.js';
 import { JourneySchema } from './journeys.js';
 
@@ -137,7 +137,7 @@ export const CodeSchema = z
 
 export const ConfigSchema = z.object({
   $schema: z.string().optional(),
-  site: Id,
+  site: SiteId,
   origins: z.array(z.string().url()).default([]),
   rfm: z
     .object({ recencyDays: Edges, frequency: Edges, monetary: Edges })

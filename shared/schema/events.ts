@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConsentSchema, Id, NonNeg, ShortText, Timestamp } from './common.js';
+import { ConsentSchema, NonNeg, ShortText, SiteId, Timestamp } from './common.js';
 import { LIMITS } from './limits.js';
 
 export const ItemSchema = z.object({
@@ -72,7 +72,7 @@ export function eventTimeProblem(ts: number, now: number): string | null {
 
 /** The envelope is checked whole; events are checked one by one so good ones are kept. */
 export const CollectRequestSchema = z.object({
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength),
   consent: ConsentSchema,
   /** Segments the visitor was in at the last decide, for per-segment conversion reports. */
@@ -82,6 +82,6 @@ export const CollectRequestSchema = z.object({
 export type CollectRequest = z.infer<typeof CollectRequestSchema>;
 
 export const ForgetRequestSchema = z.object({
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength),
 });

@@ -8,6 +8,7 @@ import { forgetCachedRecs } from '../../recs/site-recs.js';
 import { getCurrent, getVersion, listVersions, movePointer, putConfig } from '../../config/store.js';
 import { registeredNames } from '../../delivery/registry.js';
 import type { AppEnv } from '../../env.js';
+import { ensureAssignmentSecret } from '../../security/assignment-token.js';
 import { parseJson, readJson, readText } from '../../http/body.js';
 import { fail } from '../../http/problems.js';
 
@@ -25,6 +26,8 @@ export const configRoutes = new Hono<AppEnv>()
     const unregistered = result.config.journeys.length ? unknownWebhooks(result.config, await registeredNames(c.env.KV, site)) : [];
     if (unregistered.length) fail(422, 'config rejected; the served version is unchanged', unregistered);
     const stored = await putConfig(c.env.KV, result.config);
+    // Made now, before any decide signs with it, so isolates never race to create it.
+    await ensureAssignmentSecret(c.env.KV, site);
     forgetCachedConfig(site);
     forgetCachedRecs(site);
     return c.json(stored, 201);
