@@ -1,10 +1,10 @@
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { post, put, siteConfig } from '../testing/fixtures.js';
+import { gpcFrom } from '../decide/facts.js';
 import { effectiveConsent } from './consent.js';
 
 const all = { analytics: true, personalization: true, ads: true, email: true };
-const headers = (gpc?: string) => new Headers(gpc === undefined ? {} : { 'Sec-GPC': gpc });
 
 describe('Sec-GPC at the edge (finding 9)', () => {
   it.each([
@@ -15,7 +15,7 @@ describe('Sec-GPC at the edge (finding 9)', () => {
     ['only the first two purposes sent', { analytics: true, personalization: true }, undefined, { analytics: true, personalization: true, ads: false, email: false }],
     ['only the header, nothing granted', { analytics: false, personalization: false }, '1', { analytics: false, personalization: false, ads: false, email: false }],
   ])('%s', (_, consent, gpc, expected) => {
-    expect(effectiveConsent(headers(gpc), consent)).toEqual(expected);
+    expect(effectiveConsent(gpcFrom(gpc), consent)).toEqual(expected);
   });
 
   const SITE = 'gpc-collect';

@@ -10,12 +10,11 @@ export type EffectiveConsent = Required<Consent>;
  * the site's own reports. Analytics and personalization stay as granted: they are the
  * site's own first-party use, which GPC does not object to.
  */
-export function effectiveConsent(headers: Headers, consent: Consent): EffectiveConsent {
-  const gpc = headers.get('sec-gpc')?.trim() === '1';
+export function effectiveConsent(gpc: boolean | undefined, consent: Consent): EffectiveConsent {
   return {
     analytics: consent.analytics === true,
     personalization: consent.personalization === true,
-    ads: !gpc && consent.ads === true,
+    ads: gpc !== true && consent.ads === true,
     email: consent.email === true,
   };
 }

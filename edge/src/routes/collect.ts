@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { CollectRequestSchema } from '../../../shared/schema/events.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
+import { requestFacts } from '../decide/facts.js';
 import { readJson } from '../http/body.js';
 import { effectiveConsent } from '../http/consent.js';
 import { fail } from '../http/problems.js';
@@ -19,7 +20,7 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
   c.header('Cache-Control', 'no-store');
   const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
   const loaded = await siteFor(c, batch.site);
-  const consent = effectiveConsent(c.req.raw.headers, batch.consent);
+  const consent = effectiveConsent(requestFacts(c).gpc, batch.consent);
   if (!consent.analytics) fail(403, 'no analytics consent: nothing was stored');
 
   const { events, rejected } = checkEvents(batch.events, Date.now());
