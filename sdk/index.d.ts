@@ -126,5 +126,10 @@ export declare function on(event: 'ready', listener: () => void): Promise<void>;
 export declare function on(event: 'consent', listener: (consent: Consent | null) => void): Promise<void>;
 /** Resolves once everything tracked before it is stored in IndexedDB, so the page may be left. */
 export declare function flush(): Promise<void>;
-/** Deletes the cookie and IndexedDB data and asks the edge to forget this visitor. */
-export declare function forget(): Promise<void>;
+/**
+ * Deletes the cookie and IndexedDB data at once and asks the edge to forget this visitor.
+ * Until the edge confirms (a 2xx), only the visitor id is kept, in the `vitrine_forget`
+ * cookie, and the request goes again on later pages and when the browser is back online.
+ * Resolves to whether the edge has confirmed (false when it was unreachable or answered 5xx).
+ */
+export declare function forget(): Promise<boolean>;

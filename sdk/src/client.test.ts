@@ -25,6 +25,8 @@ const decision = (slots: DecideResponse['slots'] = {}, extra: Partial<DecideResp
 let requests: { path: string; body: any }[];
 let beacons: any[];
 let answer: () => Promise<Response>;
+/** How the edge answers POST /v1/forget. */
+let forgetAnswer: () => Promise<Response>;
 let vitrine: Command;
 
 const decides = () => requests.filter((r) => r.path === '/v1/decide').map((r) => r.body as DecideRequest);
@@ -54,9 +56,12 @@ beforeEach(async () => {
   requests = [];
   beacons = [];
   answer = async () => Response.json(decision({ hero: { variant: 'v', content: { headline: 'Personal' } } }));
+  forgetAnswer = async () => Response.json({ forgotten: true });
+  document.cookie = 'vitrine_forget=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     requests.push({ path: new URL(url).pathname, body: JSON.parse(init.body as string) });
-    return new URL(url).pathname === '/v1/decide' ? answer() : Response.json({ accepted: 1 });
+    const path = new URL(url).pathname;
+    return path === '/v1/decide' ? answer() : path === '/v1/forget' ? forgetAnswer() : Response.json({ accepted: 1 });
   });
   Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: (_: string, body: string) => beacons.push(JSON.parse(body)) > 0 });
   await newPage();
@@ -379,6 +384,57 @@ describe('identity', () => {
     vitrine('identify', 'c-42', { signature: 'ab12', expires: inDays(7) });
     await ready();
     expect(decides()[0]).not.toHaveProperty('identity');
+  });
+});
+
+describe('forget', () => {
+  const forgets = () => requests.filter((r) => r.path === '/v1/forget').map((r) => r.body.visitor);
+
+  it.each([
+    ['the edge answers 503', async () => new Response('', { status: 503 })],
+    ['the edge is unreachable', async () => Promise.reject(new TypeError('Failed to fetch'))],
+  ])('when %s: wipes the browser at once, keeps only the visitor id, resolves false, and sends it again on the next page', async (_, failing) => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    const visitor = decides()[0].visitor!;
+    forgetAnswer = failing;
+    expect(await vitrine('forget')).toBe(false);
+    expect(cookie()).toBe(`vitrine_forget=${visitor}`);
+    expect(await databases()).toEqual([]);
+
+    forgetAnswer = async () => Response.json({ forgotten: true });
+    await newPage();
+    vitrine('init', INIT);
+    await ready();
+    await vi.waitFor(() => expect(cookie()).toBe(''));
+    expect(forgets()).toEqual([visitor, visitor]);
+    expect(decides()[1].visitor).toBeNull();
+  });
+
+  it('sends it again when the browser is back online, and keeps every id asked for until each is confirmed', async () => {
+    forgetAnswer = async () => new Response('', { status: 503 });
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await vitrine('consent', ALL);
+      vitrine('init', INIT);
+      await vitrine('decide');
+      ids.push(decides().at(-1)!.visitor!);
+      expect(await vitrine('forget')).toBe(false);
+    }
+    expect(cookie()).toBe(`vitrine_forget=${ids.join('.')}`);
+    forgetAnswer = async () => Response.json({ forgotten: true });
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(cookie()).toBe(''));
+    expect(new Set(forgets())).toEqual(new Set(ids));
+  });
+
+  it('resolves true once the edge confirmed, leaving nothing behind', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    expect(await vitrine('forget')).toBe(true);
+    expect(cookie()).toBe('');
   });
 });
 

@@ -1,6 +1,6 @@
 import { createCollector } from './collect.js';
 import { bits, DENIED, fromBits, fromConsentMode, mayStore, withConsent, withGpc } from './consent.js';
-import { readIdCookie, writeIdCookie } from './cookies.js';
+import { getCookie, readIdCookie, setCookie, writeIdCookie } from './cookies.js';
 import { pageContext, parseForce, post, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
 import { withDecision, withExposures, withSource } from './decision.js';
 import { fromDataLayer, makeEvent, uid } from './events.js';
@@ -15,6 +15,8 @@ import { withEvent } from './track.js';
 import type { Consent, InitOptions } from './types.js';
 
 type Listener = (value?: unknown) => void;
+
+const FORGET_COOKIE = 'vitrine_forget';
 type Source = DecideResponse['context']['source'];
 type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown; vitrineHash?: (email?: string, phone?: string) => Promise<Hashes> };
 /** What `identify` takes besides the customer id. */
@@ -89,12 +91,34 @@ export function createClient(win: Win = window): Command {
     (events) => commit({ ...state, out: withoutSent(state.out, events) }),
   );
 
-  /** Deletes cookie and database at once (the state is already empty) and asks the edge to drop visitor `id`. */
+  /** Visitor ids whose forget the edge has not confirmed yet: the only thing kept after a forget. */
+  const pendingForgets = () => getCookie(doc, FORGET_COOKIE)?.match(/[a-z0-9]{16}/g) ?? [];
+  let forgetting: Promise<boolean> = Promise.resolve(true);
+  /**
+   * Sends every pending forget, one after another; an id leaves the record only on a 2xx
+   * (a 503 is no confirmation). Resolves to whether nothing is pending any more.
+   */
+  const sendForgets = () =>
+    (forgetting = forgetting.then(async () => {
+      const confirmed: string[] = [];
+      for (const visitor of pendingForgets())
+        if (await post(win, `${options!.endpoint}/v1/forget`, { site: options!.site, visitor }, 5000).then((r) => r.ok, () => false)) confirmed.push(visitor);
+      // Read again: a forget made meanwhile has added its id.
+      const left = pendingForgets().filter((id) => !confirmed.includes(id));
+      setCookie(doc, FORGET_COOKIE, left.join('.'));
+      return !left.length;
+    }));
+
+  /**
+   * Deletes cookie and database at once (the state is already empty), keeps visitor `id`
+   * as a pending forget and asks the edge to drop it: resolves to whether the edge confirmed.
+   */
   async function erase(id: string) {
     writeIdCookie(doc, null, DENIED);
+    setCookie(doc, FORGET_COOKIE, [...pendingForgets(), id].join('.'));
     collector.stop();
     await wipeDatabase(win.indexedDB);
-    if (options) await post(win, `${options.endpoint}/v1/forget`, { site: options.site, visitor: id }, 5000);
+    return sendForgets();
   }
 
   async function setConsent(requested: Consent, choice = true) {
@@ -277,7 +301,10 @@ export function createClient(win: Win = window): Command {
       const initial = watchDataLayer(o.consent ? fromBits(bits(o.consent)) : state.consent, !cookie && !o.consent);
       // Still the untouched default: nobody has chosen yet.
       await setConsent(initial, initial !== DENIED);
-      win.addEventListener('online', () => collector.flush());
+      // A forget the edge did not confirm on an earlier page goes again, now and when back online.
+      const retry = () => pendingForgets().length && sendForgets();
+      retry();
+      win.addEventListener('online', () => (collector.flush(), retry()));
       win.addEventListener('pagehide', collector.beacon);
       doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && collector.beacon());
       // Behind whatever the page queued with init (consent, identify, set…): those were
@@ -306,7 +333,7 @@ export function createClient(win: Win = window): Command {
       known = false;
       const id = state.visitor;
       commit(emptyState());
-      const erased = id && erase(id);
+      const erased = id ? erase(id) : sendForgets();
       announce();
       return erased;
     },
