@@ -11,7 +11,7 @@ import { startsSession } from './session.js';
 import { emptyState, type Hashes, type Identity, type State } from './state.js';
 import { load, persist, stored, wipeDatabase } from './storage.js';
 import { summarize } from './summary.js';
-import { withEvent } from './track.js';
+import { SEND_WITHIN_MS, withEvent } from './track.js';
 import type { Consent, InitOptions } from './types.js';
 
 type Listener = (value?: unknown) => void;
@@ -145,6 +145,7 @@ export function createClient(win: Win = window): Command {
     if (force) event.forced = true;
     commit(withEvent(state, event, now));
     if (state.consent.analytics) collector.schedule();
+    if (event.ts < now - SEND_WITHIN_MS) warn(`${name} ts over 30 days old: profile only, not sent`);
   }
 
   /** Once a session has opened and the edge has named this page's source, the profile keeps it. */
