@@ -237,16 +237,16 @@ describe('with consent', () => {
     await ready();
     expect(decides()[1]).toMatchObject({ traits: { tier: 'gold' } });
   });
-  it('sends each experiment exposure once per visitor, keeps arms sticky, and sends none for forced views', async () => {
+  it('sends each experiment exposure once per visitor with its signed token, keeps arms sticky, and sends none for forced views', async () => {
     answer = async () =>
-      Response.json(decision({ hero: { variant: 'quotes', experiment: 'hero-test', content: { headline: 'Q' } } }, { experiments: [{ id: 'hero-test', variant: 'quotes', slot: 'hero' }] }));
+      Response.json(decision({ hero: { variant: 'quotes', experiment: 'hero-test', content: { headline: 'Q' } } }, { experiments: [{ id: 'hero-test', variant: 'quotes', slot: 'hero', token: 'signed.quotes' }] }));
     vitrine('init', INIT);
     vitrine('consent', ALL);
     await ready();
     await vitrine('decide');
     expect(decides()[1].assignments).toEqual({ 'hero-test': 'quotes' });
     const exposures = beaconedEvents().filter((e) => e.name === 'exposure');
-    expect(exposures).toEqual([expect.objectContaining({ experiment: 'hero-test', variant: 'quotes' })]);
+    expect(exposures).toEqual([expect.objectContaining({ name: 'exposure', experiment: 'hero-test', variant: 'quotes', token: 'signed.quotes' })]);
 
     beacons = [];
     answer = async () => Response.json(decision({ hero: { variant: 'thrillers', experiment: 'other-test', forced: true } }));
