@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { createHash } from 'node:crypto';
+import { decodeProfileCookie, encodeProfileCookie } from '../../shared/profile-cookie.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DecideRequest, DecideResponse } from './decide.js';
 import type { Command } from './queue.js';
@@ -31,7 +32,8 @@ let vitrine: Command;
 
 const decides = () => requests.filter((r) => r.path === '/v1/decide').map((r) => r.body as DecideRequest);
 const databases = () => indexedDB.databases();
-const cookie = () => document.cookie;
+/** The id and forget cookies (the profile cookie has tests of its own). */
+const cookie = () => document.cookie.split('; ').filter((c) => !c.startsWith('vitrine_profile=')).join('; ');
 const ready = () => new Promise<void>((resolve) => vitrine('on', 'ready', resolve));
 /**
  * Ends the page: what is still in the outbox goes out by beacon, where the test reads it.
@@ -58,11 +60,14 @@ beforeEach(async () => {
   answer = async () => Response.json(decision({ hero: { variant: 'v', content: { headline: 'Personal' } } }));
   forgetAnswer = async () => Response.json({ forgotten: true });
   document.cookie = 'vitrine_forget=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  document.cookie = 'vitrine_profile=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     requests.push({ path: new URL(url).pathname, body: JSON.parse(init.body as string) });
     const path = new URL(url).pathname;
     return path === '/v1/decide' ? answer() : path === '/v1/forget' ? forgetAnswer() : Response.json({ accepted: 1 });
   });
+  // The lazily loaded encoder of the profile cookie, here from source (no script loads in happy-dom).
+  await import('./lazy/profile.js');
   Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: (_: string, body: string) => beacons.push(JSON.parse(body)) > 0 });
   await newPage();
 });
@@ -382,6 +387,48 @@ describe('identity', () => {
     vitrine('identify', 'c-42', { signature: 'ab12', expires: inDays(7) });
     await ready();
     expect(decides()[0]).not.toHaveProperty('identity');
+  });
+});
+
+describe('the profile cookie', () => {
+  const profileCookie = () => /(?:^|; )vitrine_profile=([^;]*)/.exec(document.cookie)?.[1];
+  beforeEach(async () => {
+    document.cookie = 'vitrine_profile=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  });
+
+  it('mirrors the summary decide sends, and changes with each track that changes it, not only on page hide', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    expect(decodeProfileCookie(profileCookie()!)).toMatchObject({ pageviews: 1, sessions: 1 });
+    await vitrine('track', 'view_item', { items: [{ item_id: 'b1', item_category: 'thrillers', price: 12 }] });
+    const decoded = decodeProfileCookie(profileCookie()!);
+    expect(decoded).toMatchObject({ viewed: ['b1'], categories: { thrillers: { views: 1, maxViewedPrice: 12 } } });
+    await vitrine('decide');
+    const sent = decides()[1].profile!;
+    expect(decoded).toEqual(decodeProfileCookie(encodeProfileCookie(sent)));
+  });
+
+  it.each([
+    ['forget', ['forget']],
+    ['personalization withdrawn', ['consent', { analytics: true, personalization: false }]],
+  ])('goes on %s', async (_, command) => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    expect(profileCookie()).toMatch(/^v1\|/);
+    await vitrine(...(command as [string]));
+    expect(profileCookie()).toBeUndefined();
+  });
+
+  it('is not written with analytics consent alone, nor before consent', async () => {
+    vitrine('init', INIT);
+    vitrine('track', 'page_view');
+    await ready();
+    expect(profileCookie()).toBeUndefined();
+    await vitrine('consent', { analytics: true, personalization: false });
+    await vitrine('track', 'view_item', { items: [{ item_id: 'b1' }] });
+    expect(profileCookie()).toBeUndefined();
   });
 });
 

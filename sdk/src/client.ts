@@ -1,3 +1,4 @@
+import { PROFILE_COOKIE, type encodeProfileCookie } from '../../shared/profile-cookie.js';
 import { createCollector } from './collect.js';
 import { bits, DENIED, fromBits, fromConsentMode, mayStore, withConsent, withGpc } from './consent.js';
 import { getCookie, readIdCookie, setCookie, writeIdCookie } from './cookies.js';
@@ -18,7 +19,12 @@ type Listener = (value?: unknown) => void;
 
 const FORGET_COOKIE = 'vitrine_forget';
 type Source = DecideResponse['context']['source'];
-type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown; vitrineHash?: (email?: string, phone?: string) => Promise<Hashes> };
+type Win = Window & {
+  dataLayer?: unknown[];
+  vitrineDebug?: unknown;
+  vitrineHash?: (email?: string, phone?: string) => Promise<Hashes>;
+  vitrineProfileCookie?: typeof encodeProfileCookie;
+};
 /** What `identify` takes besides the customer id. */
 export interface IdentifyOptions {
   signature?: string;
@@ -66,10 +72,30 @@ export function createClient(win: Win = window): Command {
   };
   const enqueue = createRunner(warn);
   const emit = (name: string, value?: unknown) => listeners[name]?.forEach((fn) => enqueue(() => fn(value)));
-  /** The one way the state changes: memory at once, IndexedDB (with consent) right after. */
+  /** The profile cookie as last written: the edge's HTML proxy decides from it. */
+  let profileCookie = getCookie(doc, PROFILE_COOKIE) ?? '';
+  let encoding: Promise<unknown> | undefined;
+  /**
+   * Mirrors the summary into the profile cookie (with personalization consent; without,
+   * the cookie goes). Its encoder loads lazily, once: the cookie serves the next
+   * navigation, not this page.
+   */
+  const syncProfileCookie = (): unknown => {
+    const encode = win.vitrineProfileCookie;
+    if (state.consent.personalization && !encode) return options && (encoding ??= lazy('profile').then(syncProfileCookie, warn));
+    const value = state.consent.personalization ? encode!(profile()) : '';
+    if (value !== profileCookie) setCookie(doc, PROFILE_COOKIE, (profileCookie = value));
+  };
+  /**
+   * The one way the state changes: memory at once, IndexedDB (with consent) right after,
+   * and the profile cookie whenever the summary changes, so the very next navigation
+   * through the proxy is personalized.
+   */
   const commit = (next: State, fresh?: boolean) => {
+    const before = state;
     state = next;
     persist(() => (mayStore(state.consent) ? state : undefined), fresh);
+    if (next.agg !== before.agg || next.log !== before.log || next.src !== before.src || next.consent !== before.consent) syncProfileCookie();
   };
   const consentState = () => (known ? { ...state.consent } : null);
   /** Tells `on('consent')` listeners, only when what they would hear has changed. */
