@@ -390,6 +390,44 @@ describe('identity', () => {
   });
 });
 
+describe('a decision the edge put in the page', () => {
+  const injected = decision(
+    { hero: { variant: 'quotes', experiment: 'hero-test', content: { headline: 'From the proxy </script><b>' } } },
+    { experiments: [{ id: 'hero-test', variant: 'quotes', slot: 'hero', token: 'signed.quotes' }] },
+  );
+  // As the proxy writes it: JSON with "<" escaped, so copy cannot close the script element.
+  const block = (json: string) => `<script type="application/json" id="vitrine-decision">${json}</script><h1 data-vitrine-slot="hero"><span data-vitrine-field="headline">From the proxy</span></h1>`;
+
+  it('is used instead of asking the edge: no decide request, listeners told, the exposure sent once with its token', async () => {
+    await newPage(block(JSON.stringify(injected).replace(/</g, '\\u003c')));
+    const heard: unknown[] = [];
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    vitrine('on', 'decision', (d: unknown) => heard.push(d));
+    await ready();
+    expect(decides()).toEqual([]);
+    expect(heard).toEqual([injected]);
+    expect(document.querySelector('h1')!.textContent).toBe('From the proxy </script><b>');
+    const visitor = /vitrine_id=([a-z0-9]{16})/.exec(document.cookie)![1];
+    const exposures = beaconedEvents(visitor).filter((e) => e.name === 'exposure');
+    expect(exposures).toEqual([expect.objectContaining({ experiment: 'hero-test', variant: 'quotes', token: 'signed.quotes' })]);
+    // A later decide (after a consent change, a client-side navigation) asks the edge again.
+    await vitrine('decide');
+    expect(decides()).toHaveLength(1);
+  });
+
+  it.each([
+    ['not JSON', '{"slots": '],
+    ['JSON of something else', '{"hello": "world"}'],
+  ])('is ignored when %s: the SDK asks the edge as usual', async (_, json) => {
+    await newPage(block(json));
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()).toHaveLength(1);
+    expect(document.querySelector('h1')!.textContent).toBe('Personal');
+  });
+});
+
 describe('the profile cookie', () => {
   const profileCookie = () => /(?:^|; )vitrine_profile=([^;]*)/.exec(document.cookie)?.[1];
   beforeEach(async () => {

@@ -201,11 +201,12 @@ export function createClient(win: Win = window): Command {
     for (const params of exposures) track('exposure', params);
   }
 
-  async function decide(): Promise<DecideResponse | null> {
+  /** Asks the edge for a decision (or takes `given`, one the edge put in the page), renders it and tells listeners. */
+  async function decide(given?: DecideResponse): Promise<DecideResponse | null> {
     if (!options) throw new Error('no init');
     const personal = state.consent.personalization;
-    if (personal && state.dec && !painted) show(state.dec);
-    const reveal = options.antiFlicker && !painted ? hideSlots(doc, options.antiFlicker === true ? 300 : options.antiFlicker) : null;
+    if (!given && personal && state.dec && !painted) show(state.dec);
+    const reveal = !given && options.antiFlicker && !painted ? hideSlots(doc, options.antiFlicker === true ? 300 : options.antiFlicker) : null;
     const slots = slotNames(doc);
     const { visitor, consent, asg, me } = state;
     const body: DecideRequest = {
@@ -226,7 +227,7 @@ export function createClient(win: Win = window): Command {
     // Only while the shop's signature holds, and for a purpose the identity serves.
     if ((personal || consent.ads || consent.email) && me.expires! * 1000 > Date.now()) body.identity = me as DecideRequest['identity'];
     try {
-      const fresh = await requestDecision(win, options.endpoint, body, options.timeout ?? 800);
+      const fresh = given ?? (await requestDecision(win, options.endpoint, body, options.timeout ?? 800));
       commit(withDecision(state, fresh));
       pageSource = fresh.context.source;
       noteSource();
@@ -239,6 +240,19 @@ export function createClient(win: Win = window): Command {
     } finally {
       reveal?.();
     }
+  }
+
+  /**
+   * The decision the edge's HTML proxy made for this page view and put in it as
+   * `<script type="application/json" id="vitrine-decision">`, if any (and well formed):
+   * the page is already rendered with it, so no second round trip.
+   */
+  function injectedDecision(): DecideResponse | undefined {
+    const el = doc.getElementById('vitrine-decision');
+    try {
+      const d = el?.getAttribute('type') === 'application/json' && JSON.parse(el.textContent!);
+      return d?.slots && Array.isArray(d.experiments) ? d : undefined;
+    } catch {}
   }
 
   function onDataLayer(entry: unknown) {
@@ -272,7 +286,7 @@ export function createClient(win: Win = window): Command {
     trackPageView();
     // An async script may run before the page is parsed: its slots and product marker come later.
     if (doc.readyState === 'loading') await new Promise((done) => doc.addEventListener('DOMContentLoaded', done));
-    await decide();
+    await decide(injectedDecision());
     started = true;
     emit('ready');
     if (debug) loadDebugPanel();
@@ -348,7 +362,7 @@ export function createClient(win: Win = window): Command {
       if (JSON.stringify(merged).length > 8192) throw new Error('traits > 8 KB');
       commit({ ...state, traits: merged });
     },
-    decide,
+    decide: () => decide(),
     on(name: string, fn: Listener) {
       (listeners[name] ??= []).push(fn);
       if (name === 'ready' && started) enqueue(fn);
