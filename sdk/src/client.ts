@@ -94,7 +94,7 @@ export function createClient(win: Win = window): Command {
   const commit = (next: State, fresh?: boolean) => {
     const before = state;
     state = next;
-    persist(() => (mayStore(state.consent) ? state : undefined), fresh);
+    persist(win.indexedDB, () => (mayStore(state.consent) ? state : undefined), fresh);
     if (next.agg !== before.agg || next.log !== before.log || next.src !== before.src || next.consent !== before.consent) syncProfileCookie();
   };
   const consentState = () => (known ? { ...state.consent } : null);
@@ -335,7 +335,7 @@ export function createClient(win: Win = window): Command {
       options = { ...o, endpoint: o.endpoint.replace(/\/+$/, '') };
       const cookie = readIdCookie(doc);
       if (cookie) {
-        const saved = await load();
+        const saved = await load(win.indexedDB);
         state = { ...state, ...saved, ...cookie, out: resendable(saved?.out ?? [], Date.now()) };
         collector.schedule();
       }
