@@ -76,8 +76,33 @@ export interface DecideResponse {
   slots: Record<string, SlotDecision>;
   experiments: { id: string; variant: string; slot: string; token?: string }[];
   identity?: { status: 'verified' | 'unsigned' | 'invalid' | 'unknown'; reason?: string };
-  /** Only in debug mode: every variant id each slot can show. */
-  debug?: { variants: Record<string, string[]> };
+  /** Only in debug mode (`debug: true`): every variant id each slot can show, and why this visitor sees what they see. */
+  debug?: {
+    variants: Record<string, string[]>;
+    /** The context the edge decided with. */
+    context?: Record<string, unknown>;
+    segments?: { id: string; name?: string; matched: boolean; why?: Why }[];
+    personas?: { id: string; name: string; matched: boolean; why?: Why }[];
+    slots?: Record<
+      string,
+      {
+        reason: 'forced' | 'experiment' | 'variant' | 'default';
+        variant: string;
+        experiment?: { id: string; inAudience: boolean; inTraffic: boolean; arm?: string };
+        /** Variants tried before the one shown, each with the condition that failed. */
+        tried?: { variant: string; why: Why }[];
+      }
+    >;
+  };
+}
+
+/** A condition that did not hold, e.g. `{path: 'rfm.recencyDays', operator: '$lt', expected: 60, actual: 80, message: 'rfm.recencyDays is 80, rule wants $lt 60'}`. */
+export interface Why {
+  path: string;
+  operator: string;
+  expected: unknown;
+  actual: unknown;
+  message: string;
 }
 
 /** GA4 e-commerce parameters; custom events may carry other scalar parameters. */
