@@ -39,4 +39,9 @@ export function on(event: string, listener: (value: never) => void) {
 }
 /** Resolves once everything tracked before it is stored in IndexedDB (safe to leave the page). */
 export const flush = () => vitrine('flush') as Promise<void>;
-export const forget = () => vitrine('forget') as Promise<void>;
+/**
+ * Deletes the cookie and IndexedDB data at once and asks the edge to forget this visitor;
+ * until the edge confirms, only the visitor id is kept (to ask again on later pages).
+ * Resolves to whether the edge has confirmed.
+ */
+export const forget = () => vitrine('forget') as Promise<boolean>;
