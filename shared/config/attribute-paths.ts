@@ -69,7 +69,9 @@ export function resolveAttribute(path: string): Resolved {
     if (child === node.named && node.attribute.namesFrom === 'categories') category = key;
     node = child;
   }
-  return { ok: true, attribute: node.attribute, ...(category !== undefined && { category }) };
+  // Named as written (`categories.thrillers.views`), so messages speak of what the marketer typed.
+  const attribute = node.attribute.path.includes('*') ? { ...node.attribute, path } : node.attribute;
+  return { ok: true, attribute, ...(category !== undefined && { category }) };
 }
 
 /** How a type reads in a message: "a number", "text", … */
@@ -90,10 +92,17 @@ export function typeName(attribute: Pick<AttributeDescriptor, 'type'>): string {
   }
 }
 
-/** The first attribute under an object, to show what comparing one of its fields looks like. */
-export function firstFieldOf(attribute: AttributeDescriptor, category = 'thrillers'): string | undefined {
-  const child = ATTRIBUTES.find((a) => a.path.startsWith(`${attribute.path}.`) && a.type !== 'object');
-  return child?.path.replace('*', category);
+/** The first attribute below an object path, to show what comparing one of its fields looks like. */
+export function firstFieldOf(path: string): string | undefined {
+  const keys = path.split('.');
+  const below = ATTRIBUTES.find((a) => {
+    const other = a.path.split('.');
+    return other.length > keys.length && a.type !== 'object' && keys.every((key, i) => other[i] === key || other[i] === '*');
+  });
+  return below?.path
+    .split('.')
+    .map((key, i) => (i < keys.length ? keys[i] : key === '*' ? '<name>' : key))
+    .join('.');
 }
 
 /**

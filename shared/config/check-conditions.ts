@@ -126,7 +126,7 @@ function checkValue(value: unknown, attribute: AttributeDescriptor, at: Path, ct
       return;
     case 'object':
       if (!isPlainObject(value)) {
-        const field = firstFieldOf(attribute);
+        const field = firstFieldOf(attribute.path);
         ctx.error(at, `${attribute.path} is an object, and ${show(value)} is ${describeValue(value)}${field ? `; compare one of its fields, such as "${field}"` : ''}`);
       }
       return;

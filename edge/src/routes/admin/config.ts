@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { validateConfig } from '../../../../shared/config/validate.js';
 import { LIMITS } from '../../../../shared/schema/limits.js';
 import { forgetCachedConfig } from '../../config/cache.js';
+import { indexKey, type StoredIndex } from '../../recs/catalog-store.js';
 import { forgetCachedRecs } from '../../recs/site-recs.js';
 import { getCurrent, getVersion, listVersions, movePointer, putConfig } from '../../config/store.js';
 import type { AppEnv } from '../../env.js';
@@ -20,7 +21,7 @@ export const configRoutes = new Hono<AppEnv>()
     } catch (error) {
       return problem(c, 400, 'config is not valid JSON', [{ path: [], message: String((error as Error).message) }]);
     }
-    const result = validateConfig(json);
+    const result = validateConfig(json, { catalogCategories: await catalogCategories(c.env.KV, site) });
     if (!result.ok) return problem(c, 422, 'config rejected; the served version is unchanged', result.issues);
     if (result.config.site !== site)
       return problem(c, 422, 'config rejected; the served version is unchanged', [
@@ -29,7 +30,7 @@ export const configRoutes = new Hono<AppEnv>()
     const stored = await putConfig(c.env.KV, result.config);
     forgetCachedConfig(site);
     forgetCachedRecs(site);
-    return c.json(stored, 201);
+    return c.json({ ...stored, warnings: result.warnings }, 201);
   })
   .get('/sites/:site/config', async (c) => {
     const current = await getCurrent(c.env.KV, c.req.param('site'));
@@ -49,9 +50,21 @@ export const configRoutes = new Hono<AppEnv>()
     if (body instanceof Response) return body;
     const config = await getVersion(c.env.KV, site, body.version);
     if (!config) return problem(c, 404, `no version "${body.version}" for site "${site}"`, [{ path: ['version'], message: 'unknown version' }]);
-    if (!validateConfig(config).ok) return problem(c, 422, `version "${body.version}" no longer validates`);
+    if (!validateConfig(config, { stored: true }).ok) return problem(c, 422, `version "${body.version}" no longer validates`);
     await movePointer(c.env.KV, site, body.version);
     forgetCachedConfig(site);
     forgetCachedRecs(site);
     return c.json({ current: body.version });
   });
+
+/**
+ * The uploaded catalog's category names, for the config checks; none without a catalog,
+ * or when it cannot be read: they only feed warnings, which must never stop a push.
+ */
+async function catalogCategories(kv: KVNamespace, site: string): Promise<string[] | undefined> {
+  try {
+    return (await kv.get<Pick<StoredIndex, 'categories'>>(indexKey(site), 'json'))?.categories;
+  } catch {
+    return undefined;
+  }
+}
