@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../edge/src/decide/decide.js';
+import { evaluate } from '../../edge/src/decide/decide.js';
+import { renderResponse } from '../../edge/src/decide/render.js';
 import { edgeContext } from '../../edge/src/decide/context.js';
 import { makeEvent } from '../../sdk/src/events.js';
 import { acceptsTs } from '../../sdk/src/log.js';
@@ -29,7 +30,9 @@ function decisionFor(personaId: string) {
     traits: persona.traits,
   };
   const context = edgeContext(request, { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140' }, NOW);
-  return decide({ loaded: { version: 'test', compiled: validated.compiled }, request, context, traits: persona.traits, now: NOW });
+  // The pipeline's pure steps (no catalog, no identity): what the rules pick for this visitor.
+  const evaluation = evaluate({ compiled: validated.compiled, request, context, now: NOW });
+  return renderResponse({ compiled: validated.compiled, version: 'test', evaluation, context, products: [], tokens: new Map() });
 }
 
 describe('tester personas land where the tester says', () => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
 import { requireAdmin } from './http/auth.js';
-import { problem } from './http/problems.js';
+import { HttpProblem, renderError } from './http/problems.js';
 import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
 import { previewRoute } from './routes/admin/preview.js';
@@ -9,9 +9,12 @@ import { reportRoutes } from './routes/admin/report.js';
 import { traitsRoutes } from './routes/admin/traits.js';
 import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
+import { feedRoute } from './routes/feed.js';
 import { forgetRoute } from './routes/forget.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
+import { serverKeyRoutes } from './routes/admin/server-keys.js';
+import { codesRoute } from './routes/server/codes.js';
 
 const admin = new Hono<AppEnv>()
   .use('*', requireAdmin)
@@ -19,7 +22,8 @@ const admin = new Hono<AppEnv>()
   .route('/', catalogRoutes)
   .route('/', previewRoute)
   .route('/', traitsRoutes)
-  .route('/', reportRoutes);
+  .route('/', reportRoutes)
+  .route('/', serverKeyRoutes);
 
 export const app = new Hono<AppEnv>()
   .get('/v1/health', (c) => c.json({ ok: true }))
@@ -27,12 +31,11 @@ export const app = new Hono<AppEnv>()
   .route('/', decideRoute)
   .route('/', collectRoute)
   .route('/', forgetRoute)
+  .route('/', feedRoute)
+  .route('/', codesRoute)
   .route('/', sdkRoute)
   .route('/admin', admin);
 
-app.notFound((c) => problem(c, 404, 'not found'));
-// A bug must not turn into a stack trace for the visitor; it is logged for us instead.
-app.onError((error, c) => {
-  console.error('unhandled', error);
-  return problem(c, 500, 'internal error');
-});
+app.notFound((c) => renderError(new HttpProblem(404, 'not found'), c));
+// Every error, thrown by a handler or a Hono built-in, is rendered here and only here.
+app.onError(renderError);

@@ -136,7 +136,7 @@ describe('identity store failing', () => {
   it('ignores a signed identify it cannot check, with a reason, instead of failing the decide', async () => {
     const site = 'fault-identity-down';
     expect((await app.fetch(put(`/admin/sites/${site}/config`, siteConfig(site)), env)).status).toBe(201);
-    const res = await decideOn(site, { KV: failingKv(/:(identity-secret$|traits:)/) }, { identity: { customerId: 'c-1', signature: 'ab'.repeat(32) } });
+    const res = await decideOn(site, { KV: failingKv(/:(identity-secret$|traits:)/) }, { identity: { customerId: 'c-1', expires: Math.floor(Date.now() / 1000) + 3600, signature: 'ab'.repeat(32) } });
     expect(res.status).toBe(200);
     expect(res.body.identity).toEqual({ status: 'unknown', reason: expect.stringMatching(/unavailable/) });
   });

@@ -7,7 +7,8 @@
  * always does).
  */
 import type { AttributeDescriptor } from '../schema/attribute-descriptors.js';
-import { LOGICAL_OPERATORS, MAX_DEPTH, isOperatorObject, isOrderBound } from '../rules/operators.js';
+import { LOGICAL_OPERATORS } from '../rules/operator-table.js';
+import { MAX_DEPTH, isOperatorObject, isOrderBound } from '../rules/operators.js';
 import { isPlainObject } from '../rules/values.js';
 import { elementOf, firstFieldOf, resolveAttribute, typeName } from './attribute-paths.js';
 import { operandKind } from './operand-kinds.js';

@@ -87,6 +87,7 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   });
   const rules = compileRuleSet(sources);
   report(rules.issues);
+  checkChannels(config, issues);
   config.experiments.forEach((spec, i) => {
     const at: Path = ['experiments', i];
     if (!config.slots[spec.slot]) issues.push({ path: [...at, 'slot'], message: `slot "${spec.slot}" is not defined in slots` });
@@ -112,6 +113,23 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
       experiments: config.experiments.map((spec, i) => ({ spec, audience: rules.predicate(audienceRules[i]), goalFilter: goalFilters[i] })),
     },
   };
+}
+
+/** Audiences name real segments, codes real audiences, and a code prefix names one code. */
+function checkChannels(config: Config, issues: ConfigIssue[]): void {
+  const segments = new Set(config.segments.map((s) => s.id));
+  const audiences = new Set(config.audiences.map((a) => a.id));
+  uniqueIds(config.audiences, ['audiences'], issues);
+  uniqueIds(config.codes, ['codes'], issues);
+  config.audiences.forEach((a, i) => {
+    if (!segments.has(a.segment)) issues.push({ path: ['audiences', i, 'segment'], message: `segment "${a.segment}" is not defined` });
+  });
+  const prefixes = new Set<string>();
+  config.codes.forEach((c, i) => {
+    if (c.audience && !audiences.has(c.audience)) issues.push({ path: ['codes', i, 'audience'], message: `audience "${c.audience}" is not defined` });
+    if (prefixes.has(c.prefix)) issues.push({ path: ['codes', i, 'prefix'], message: `prefix "${c.prefix}" is used by another code: a code must tell which one it is` });
+    prefixes.add(c.prefix);
+  });
 }
 
 function mapValues<T, U>(record: Record<string, T>, map: (value: T, key: string) => U): Record<string, U> {

@@ -10,7 +10,10 @@ export interface AttributeInput {
   profile?: Profile;
   context: EdgeContext;
   rfm: Rfm | null;
+  /** What the page set with `set`: visible to the visitor, never trusted for anything that costs money. */
   traits?: Record<string, unknown>;
+  /** What the shop uploaded for a customer whose identify was verified. */
+  customer?: Record<string, unknown>;
   cart: Config['cart'];
   now: number;
 }
@@ -20,7 +23,7 @@ export interface AttributeInput {
  * are derived here, once, so marketers can name them: `tradedDown`, `cart.abandoned`,
  * `cart.toFreeShipping`, `interests` ordered by affinity.
  */
-export function buildAttributes({ profile, context, rfm, traits, cart, now }: AttributeInput): Attributes {
+export function buildAttributes({ profile, context, rfm, traits, customer, cart, now }: AttributeInput): Attributes {
   const p = profile ?? {};
   const categories: Record<string, Record<string, unknown>> = {};
   const affinity: [string, number][] = [];
@@ -56,6 +59,7 @@ export function buildAttributes({ profile, context, rfm, traits, cart, now }: At
     prices: p.prices ?? {},
     source: p.source ?? {},
     traits: traits ?? {},
+    customer: customer ?? {},
     segments: [],
   };
 }

@@ -1,8 +1,13 @@
 import { classifySource } from '../../../shared/source.js';
 import type { DecideRequest } from '../../../shared/schema/decide.js';
 import type { Source } from '../../../shared/schema/profile.js';
+import type { ProvidedContext } from '../context/providers.js';
 import { localTime } from './clock.js';
 import { deviceClass, type Device } from './device.js';
+import type { RequestFacts } from './facts.js';
+
+/** Where the decision will be shown: a page, a mail, a chat, an ad. */
+export type Channel = 'web' | 'email' | 'chat' | 'ads';
 
 /** What the edge knows about the request itself: from Cloudflare, headers and the page URL. */
 export interface EdgeContext {
@@ -18,15 +23,17 @@ export interface EdgeContext {
   language: string | null;
   hour: number;
   weekday: string;
+  channel: Channel;
+  weather?: ProvidedContext['weather'];
 }
 
-export interface RequestFacts {
-  userAgent?: string;
-  chMobile?: string;
-  cf?: { country?: string; region?: string; city?: string; timezone?: string };
-}
-
-export function edgeContext(req: Pick<DecideRequest, 'context' | 'profile'>, facts: RequestFacts, now: number): EdgeContext {
+/** The context of a request: the page it names, the facts of the request, and what providers added. */
+export function edgeContext(
+  req: Pick<DecideRequest, 'context' | 'profile'>,
+  facts: RequestFacts,
+  now: number,
+  extra: { channel?: Channel; provided?: ProvidedContext } = {},
+): EdgeContext {
   const page = safeUrl(req.context.url);
   const params = page?.searchParams;
   const referrer = req.context.referrer ? safeUrl(req.context.referrer) : null;
@@ -52,6 +59,8 @@ export function edgeContext(req: Pick<DecideRequest, 'context' | 'profile'>, fac
     language: req.context.language?.toLowerCase() ?? null,
     hour,
     weekday,
+    channel: extra.channel ?? 'web',
+    ...extra.provided,
   };
 }
 

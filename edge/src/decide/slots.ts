@@ -2,49 +2,61 @@ import type { CompiledConfig } from '../../../shared/config/compile.js';
 import { own } from '../../../shared/own.js';
 import type { Attributes } from '../../../shared/rules/compile.js';
 import type { Content } from '../../../shared/schema/content.js';
-import type { RecommendedItem, SlotDecision } from '../../../shared/schema/decide.js';
+import type { RankedPick } from '../recs/rank.js';
 import type { Arm } from './experiments.js';
-import { fillContent } from './template.js';
 
-export type Recommend = (slotId: string, attrs: Attributes) => RecommendedItem[];
+export type Recommend = (slotId: string, attrs: Attributes) => RankedPick[];
+
+/** What one slot will show, before its copy is filled in and its products are looked up. */
+export interface SlotPick {
+  variant: string;
+  /** The default laid under the variant's content; placeholders not yet filled. */
+  content?: Content;
+  /** Recommended product ids with the strategy that chose each. */
+  picks?: RankedPick[];
+  experiment?: string;
+  forced?: true;
+  /** Why this variant (debug): forced, the visitor's arm, the first matching variant, or the default. */
+  reason: 'forced' | 'experiment' | 'variant' | 'default';
+}
 
 /**
- * One slot's answer. Precedence: forced (debug) → the visitor's experiment arm → first
+ * One slot's pick. Precedence: forced (debug) → the visitor's experiment arm → first
  * matching variant → default. A variant's content is laid over the default, so a variant
  * that only rewrites the headline keeps the default image and button. An arm without
  * content (the usual control) shows what the visitor would have seen without the test.
  */
-export function decideSlot(
+export function pickSlot(
   compiled: CompiledConfig,
   slotId: string,
   attrs: Attributes,
   arm: Arm | undefined,
   forced: string | undefined,
   recommend: Recommend | undefined,
-): SlotDecision | null {
+): SlotPick | null {
   const slot = own(compiled.config.slots, slotId);
   if (!slot) return null;
-  const base = slot.default ?? {};
   const variants = own(compiled.variants, slotId) ?? [];
-  const items = slot.recommendations && recommend ? recommend(slotId, attrs) : undefined;
-  const answer = (variant: string, content: Content | undefined, extra: Partial<SlotDecision> = {}): SlotDecision => ({
+  const picks = slot.recommendations && recommend ? recommend(slotId, attrs) : undefined;
+  const answer = (variant: string, content: Content | undefined, reason: SlotPick['reason'], extra: Partial<SlotPick> = {}): SlotPick => ({
     variant,
-    ...(content || slot.default ? { content: fillContent({ ...base, ...content }, attrs) } : {}),
-    ...(items ? { items } : {}),
+    reason,
+    ...(content || slot.default ? { content: { ...slot.default, ...content } } : {}),
+    ...(picks ? { picks } : {}),
     ...extra,
   });
 
   if (forced) {
     const content = forcedContent(compiled, slotId, forced, variants);
-    if (content !== undefined) return answer(forced, content ?? undefined, { forced: true });
+    if (content !== undefined) return answer(forced, content ?? undefined, 'forced', { forced: true });
   }
   if (arm) {
     const content = arm.experiment.spec.variants.find((v) => v.id === arm.variant)?.content;
     const fallback = content ? undefined : variants.find((v) => v.test(attrs))?.content;
-    return answer(arm.variant, content ?? fallback, { experiment: arm.experiment.spec.id });
+    return answer(arm.variant, content ?? fallback, 'experiment', { experiment: arm.experiment.spec.id });
   }
   const match = variants.find((v) => v.test(attrs));
-  return match ? answer(match.id, match.content) : answer('default', undefined);
+  return match ? answer(match.id, match.content, 'variant') : answer('default', undefined, 'default');
 }
 
 /** Content of a forced id (a variant, an experiment arm, or "default"); undefined if unknown. */

@@ -1,15 +1,16 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { zodIssues } from '../../../shared/config/validate.js';
-import { problem } from './problems.js';
+import { fail } from './problems.js';
 
 /**
  * Reads at most `limit` bytes: a declared Content-Length over the limit is refused before
  * reading, and a body that streams past it (chunked, or lying) is cut off at the limit.
+ * Throws 413 past the limit.
  */
-export async function readText(c: Context, limit: number): Promise<string | Response> {
+export async function readText(c: Context, limit: number): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > limit) return tooLarge(c, limit);
+  if (declared > limit) tooLarge(limit);
   const body = c.req.raw.body;
   if (!body) return '';
   const reader = body.getReader();
@@ -21,7 +22,7 @@ export async function readText(c: Context, limit: number): Promise<string | Resp
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      return tooLarge(c, limit);
+      tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -34,21 +35,23 @@ export async function readText(c: Context, limit: number): Promise<string | Resp
   return new TextDecoder().decode(all);
 }
 
-/** JSON body (sent as application/json or as text/plain by sendBeacon) checked by a schema. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S, limit: number): Promise<z.infer<S> | Response> {
-  const text = await readText(c, limit);
-  if (text instanceof Response) return text;
-  let json: unknown;
+/** Parsed JSON, or 400 with where the syntax broke. */
+export function parseJson(text: string, what = 'body'): unknown {
   try {
-    json = JSON.parse(text);
-  } catch {
-    return problem(c, 400, 'body is not valid JSON', [{ path: [], message: 'expected a JSON object' }]);
+    return JSON.parse(text);
+  } catch (error) {
+    return fail(400, `${what} is not valid JSON`, [{ path: [], message: (error as Error).message }]);
   }
+}
+
+/** JSON body (sent as application/json or as text/plain by sendBeacon) checked by a schema; 400 otherwise. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S, limit: number): Promise<z.infer<S>> {
+  const json = parseJson(await readText(c, limit));
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return problem(c, 400, 'invalid request', zodIssues(parsed.error));
+  if (!parsed.success) fail(400, 'invalid request', zodIssues(parsed.error));
   return parsed.data;
 }
 
-function tooLarge(c: Context, limit: number): Response {
-  return problem(c, 413, `body is larger than ${limit} bytes`);
+function tooLarge(limit: number): never {
+  return fail(413, `body is larger than ${limit} bytes`);
 }

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../shared/config/validate.js';
 import type { Product } from '../../../shared/schema/catalog.js';
 import type { ConfigInput } from '../../../shared/schema/config.js';
-import type { SlotDecision } from '../../../shared/schema/decide.js';
+import type { RecommendedItem } from '../../../shared/schema/decide.js';
+import { toRecommendedItems } from './rank.js';
 import { patchCatalog, putCatalog } from './catalog-store.js';
 import { buildLists, countCoOccurrence, writeLists } from './lists.js';
-import { completeItems, loadSiteRecs, RECS_TTL_MS, recommenderFor } from './site-recs.js';
+import { loadSiteRecs, productsFor, RECS_TTL_MS, recommenderFor } from './site-recs.js';
 
 const kv = (env as unknown as { KV: KVNamespace }).KV;
 
@@ -46,9 +47,10 @@ async function seed(site: string, withLists = true) {
 async function decideSlots(site: string, attrs: Record<string, unknown>, config = compiled(site), now = Date.now()) {
   const recs = (await loadSiteRecs(kv, site, now))!;
   const recommend = recommenderFor(recs, config);
-  const slots: Record<string, SlotDecision> = {};
-  for (const slotId of Object.keys(config.config.slots)) slots[slotId] = { variant: 'default', items: recommend(slotId, attrs) };
-  await completeItems(kv, recs, slots);
+  const picks = Object.keys(config.config.slots).map((slotId) => [slotId, recommend(slotId, attrs)] as const);
+  const products = await productsFor(kv, recs, picks.flatMap(([, p]) => p.map((x) => x.id)));
+  const slots: Record<string, { items: RecommendedItem[] }> = {};
+  for (const [slotId, p] of picks) slots[slotId] = { items: toRecommendedItems(p, products) };
   return slots;
 }
 
@@ -106,10 +108,8 @@ describe('recommendations at decide time', () => {
   it('drops an item whose catalog record is gone rather than showing a nameless tile', async () => {
     await seed('recs-gone', false);
     const recs = (await loadSiteRecs(kv, 'recs-gone'))!;
-    const slots: Record<string, SlotDecision> = {
-      s: { variant: 'default', items: [{ id: 'vanished', name: '', category: 'x', price: 1, reason: 'trending' }, { id: 'c1', name: '', category: 'cookbooks', price: 10, reason: 'trending' }] },
-    };
-    await completeItems(kv, recs, slots);
-    expect(slots.s.items!.map((i) => i.name)).toEqual(['Name c1']);
+    const picks = [{ id: 'vanished', reason: 'trending' }, { id: 'c1', reason: 'trending' }];
+    const items = toRecommendedItems(picks, await productsFor(kv, recs, picks.map((x) => x.id)));
+    expect(items.map((i) => i.name)).toEqual(['Name c1']);
   });
 });

@@ -1,7 +1,7 @@
 import type { CompiledConfig } from '../../../shared/config/compile.js';
 import { own } from '../../../shared/own.js';
 import type { Attributes } from '../../../shared/rules/compile.js';
-import type { RecommendedItem, SlotDecision } from '../../../shared/schema/decide.js';
+import type { Product } from '../../../shared/schema/catalog.js';
 import type { Profile } from '../../../shared/schema/profile.js';
 import {
   getCatalogIndex,
@@ -15,7 +15,7 @@ import {
   type ShardReader,
 } from './catalog-store.js';
 import { readLists, type Lists } from './lists.js';
-import { recommend, toRecommendedItems } from './rank.js';
+import { recommend, type RankedPick } from './rank.js';
 
 /** What decide ranks from: the catalog index and the lists, held in the isolate's memory. */
 export interface SiteRecs {
@@ -63,19 +63,19 @@ export function forgetCachedRecs(site: string): void {
 }
 
 /**
- * The `Recommend` callback for decide: ranks from memory, synchronously. Items carry what
- * the index knows (id, category, price, reason) and an empty name; `completeItems` adds the
- * display fields after decide, from the catalog shards.
+ * The `Recommend` callback for decide: ranks from memory, synchronously, and answers ids
+ * with the strategy that picked each; `productsFor` then reads the display fields of the
+ * few chosen, from the catalog shards.
  */
 export function recommenderFor(
   recs: SiteRecs,
   compiled: CompiledConfig,
   options: { currentProductId?: string } = {},
-): (slotId: string, attrs: Attributes) => RecommendedItem[] {
+): (slotId: string, attrs: Attributes) => RankedPick[] {
   return (slotId, attrs) => {
     const slot = own(compiled.config.slots, slotId)?.recommendations;
     if (!slot) return [];
-    const picks = recommend({
+    return recommend({
       slot,
       index: recs.index,
       lists: recs.lists,
@@ -83,10 +83,6 @@ export function recommenderFor(
       currentProductId: options.currentProductId,
       siteBestsellers: compiled.config.recommendations.bestsellers,
       manualIds: own(compiled.manual, slotId)?.find((m) => m.test(attrs))?.ids,
-    });
-    return picks.map(({ id, reason }) => {
-      const i = recs.index.position.get(id)!;
-      return { id, name: '', category: recs.index.category[i], price: recs.index.price[i], reason };
     });
   };
 }
@@ -101,20 +97,16 @@ function profileFrom(attrs: Attributes): Profile {
 }
 
 /**
- * Fills name, image and url of every recommended item in a decide response, reading each
- * needed shard once (cached per isolate). An item whose record cannot be read is dropped:
- * a tile without a name is worse than a slot showing its default content.
+ * The catalog records of the recommended ids, reading each needed shard once (cached per
+ * isolate). A record that cannot be read is left out, and so is its tile: a tile without a
+ * name is worse than a slot showing fewer items.
  */
-export async function completeItems(kv: KVNamespace, recs: SiteRecs, slots: Record<string, SlotDecision>): Promise<void> {
-  const ids = [...new Set(Object.values(slots).flatMap((s) => s.items?.map((i) => i.id) ?? []))];
-  if (ids.length === 0) return;
-  const products = await getProducts(kv, recs.site, ids, recs.index, cachedShardReader(kv)).catch((error: Error) => {
+export async function productsFor(kv: KVNamespace, recs: SiteRecs, ids: readonly string[]): Promise<Product[]> {
+  if (ids.length === 0) return [];
+  return getProducts(kv, recs.site, ids, recs.index, cachedShardReader(kv)).catch((error: Error) => {
     console.warn(`recommendations for site ${recs.site}: catalog read failed (${error.message})`);
     return [];
   });
-  for (const decision of Object.values(slots)) {
-    if (decision.items) decision.items = toRecommendedItems(decision.items, products);
-  }
 }
 
 function cachedShardReader(kv: KVNamespace): ShardReader {

@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { ForgetRequestSchema } from '../../../shared/schema/events.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
-import { problem } from '../http/problems.js';
-import { statsFor } from '../stats/stub.js';
+import { withStats } from '../stats/stub.js';
 import { siteFor } from './site.js';
 
 /**
@@ -13,14 +12,7 @@ import { siteFor } from './site.js';
 export const forgetRoute = new Hono<AppEnv>().post('/v1/forget', async (c) => {
   c.header('Cache-Control', 'no-store');
   const body = await readJson(c, ForgetRequestSchema, 4096);
-  if (body instanceof Response) return body;
-  const loaded = await siteFor(c, body.site);
-  if (loaded instanceof Response) return loaded;
-  try {
-    await statsFor(c.env, body.site).forget(body.visitor);
-  } catch {
-    c.header('Retry-After', '30');
-    return problem(c, 503, 'event store unavailable; retry');
-  }
+  await siteFor(c, body.site);
+  await withStats(c.env, body.site, (stats) => stats.forget(body.visitor), 'event store unavailable; retry');
   return c.json({ forgotten: true });
 });

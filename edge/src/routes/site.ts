@@ -2,23 +2,17 @@ import type { Context } from 'hono';
 import { loadConfig, type Loaded } from '../config/cache.js';
 import type { AppEnv } from '../env.js';
 import { corsHeaders, originAllowed } from '../http/cors.js';
-import { problem } from '../http/problems.js';
+import { fail } from '../http/problems.js';
 
 /**
  * The site a public request names, with the origin check every public route shares:
- * unknown site → 404, foreign Origin → 403, KV down with nothing cached → 503.
+ * unknown site → 404, foreign Origin → 403, KV down with nothing cached → 503 (thrown).
  */
-export async function siteFor(c: Context<AppEnv>, site: string): Promise<Loaded | Response> {
-  let loaded: Loaded | null;
-  try {
-    loaded = await loadConfig(c.env.KV, site);
-  } catch {
-    c.header('Retry-After', '5');
-    return problem(c, 503, 'configuration store unavailable');
-  }
-  if (!loaded) return problem(c, 404, 'unknown site');
+export async function siteFor(c: Context<AppEnv>, site: string): Promise<Loaded> {
+  const loaded = await loadConfig(c.env.KV, site).catch(() => fail(503, 'configuration store unavailable', undefined, { 'Retry-After': '5' }));
+  if (!loaded) fail(404, 'unknown site');
   const origin = c.req.header('origin');
-  if (!originAllowed(origin, loaded.compiled.config.origins, new URL(c.req.url).origin)) return problem(c, 403, 'origin not allowed for this site');
+  if (!originAllowed(origin, loaded.compiled.config.origins, new URL(c.req.url).origin)) fail(403, 'origin not allowed for this site');
   corsHeaders(c, origin);
   return loaded;
 }

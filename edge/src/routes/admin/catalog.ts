@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { LIMITS } from '../../../../shared/schema/limits.js';
 import type { AppEnv } from '../../env.js';
 import { readText } from '../../http/body.js';
-import { problem } from '../../http/problems.js';
+import { fail } from '../../http/problems.js';
 import { parseCatalog } from '../../recs/catalog-parse.js';
 import { patchCatalog, putCatalog } from '../../recs/catalog-store.js';
 import { forgetCachedRecs } from '../../recs/site-recs.js';
@@ -16,13 +16,12 @@ import { forgetCachedRecs } from '../../recs/site-recs.js';
 async function upload(c: Context<AppEnv>, mode: 'replace' | 'merge' | 'patch') {
   const site = c.req.param('site')!;
   const body = await readText(c, LIMITS.catalogBodyBytes);
-  if (body instanceof Response) return body;
   const partial = c.req.query('partial') === '1';
   const parsed = mode === 'patch' ? parseCatalog(body, { patch: true }) : parseCatalog(body);
   const issues = parsed.issues.map((i) => ({ path: [`line ${i.line}`, ...(i.path ? i.path.split('.') : [])], message: i.message }));
   if (parsed.rejected > 0 && !partial)
-    return problem(c, 422, `${parsed.rejected} bad line(s); nothing was stored (add ?partial=1 to keep the good ones)`, issues);
-  if (parsed.products.length === 0) return problem(c, 422, 'no valid products in the upload', issues);
+    fail(422, `${parsed.rejected} bad line(s); nothing was stored (add ?partial=1 to keep the good ones)`, issues);
+  if (parsed.products.length === 0) fail(422, 'no valid products in the upload', issues);
   const result =
     mode === 'patch'
       ? await patchCatalog(c.env.KV, site, parsed.products)

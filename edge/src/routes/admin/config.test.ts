@@ -24,17 +24,6 @@ describe('admin auth', () => {
     expect(res.headers.get('www-authenticate')).toContain('Bearer');
     expect((await get(`/admin/sites/${SITE}/config`)).status).toBe(404);
   });
-
-  it('locks an address out after 30 wrong tokens, even for the right one', async () => {
-    const from = (token: string) =>
-      SELF.fetch(new Request(`https://edge.example/admin/sites/${SITE}/config`, { headers: { authorization: `Bearer ${token}`, 'cf-connecting-ip': '203.0.113.9' } }));
-    for (let i = 0; i < 30; i++) expect((await from(`guess-${i}`)).status).toBe(401);
-    const locked = await from('test-admin-token');
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Other addresses are not affected.
-    expect((await get(`/admin/sites/${SITE}/config`)).status).not.toBe(429);
-  });
 });
 
 describe('config lifecycle', () => {
@@ -170,35 +159,7 @@ describe('config checks through the API', () => {
   });
 });
 
-describe('identified customers', () => {
-  it('applies uploaded traits only with a valid signature', async () => {
-    const site = 'identity-test';
-    const config = siteConfig(site);
-    config.segments!.push({ id: 'gold', when: { 'traits.tier': 'gold' } });
-    expect((await SELF.fetch(put(`/admin/sites/${site}/config`, config))).status).toBe(201);
-    const secret = 's'.repeat(40);
-    expect((await SELF.fetch(put(`/admin/sites/${site}/identity-secret`, { secret }))).status).toBe(204);
-    const upload = await SELF.fetch(put(`/admin/sites/${site}/traits`, '{"customer_id":"c-1","tier":"gold"}\n{"customer_id":"c-2","tier":"silver"}\n'));
-    expect(await upload.json()).toEqual({ written: 2 });
-
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    const sig = [...new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode('c-1')))]
-      .map((b) => b.toString(16).padStart(2, '0'))
-      .join('');
-    const ask = async (identity: unknown) =>
-      (await (await SELF.fetch(post('/v1/decide', decideBody(site, { identity })))).json()) as any;
-
-    const good = await ask({ customerId: 'c-1', signature: sig });
-    expect(good.identity.status).toBe('verified');
-    expect(good.segments).toContain('gold');
-    const forged = await ask({ customerId: 'c-2', signature: sig });
-    expect(forged.identity).toMatchObject({ status: 'invalid' });
-    expect(forged.segments).not.toContain('gold');
-    const unsigned = await ask({ customerId: 'c-1', signature: '' });
-    expect(unsigned.identity.status).toBe('unsigned');
-    expect(unsigned.segments).not.toContain('gold');
-  });
-
+describe('customer data uploads', () => {
   it('deletes one customer’s traits', async () => {
     const site = 'traits-delete';
     await SELF.fetch(put(`/admin/sites/${site}/traits`, '{"customer_id":"c-9","tier":"gold"}\n'));

@@ -7,24 +7,17 @@ import { indexKey, type StoredIndex } from '../../recs/catalog-store.js';
 import { forgetCachedRecs } from '../../recs/site-recs.js';
 import { getCurrent, getVersion, listVersions, movePointer, putConfig } from '../../config/store.js';
 import type { AppEnv } from '../../env.js';
-import { readJson, readText } from '../../http/body.js';
-import { problem } from '../../http/problems.js';
+import { parseJson, readJson, readText } from '../../http/body.js';
+import { fail } from '../../http/problems.js';
 
 export const configRoutes = new Hono<AppEnv>()
   .put('/sites/:site/config', async (c) => {
     const site = c.req.param('site');
-    const text = await readText(c, LIMITS.adminBodyBytes);
-    if (text instanceof Response) return text;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      return problem(c, 400, 'config is not valid JSON', [{ path: [], message: String((error as Error).message) }]);
-    }
+    const json = parseJson(await readText(c, LIMITS.adminBodyBytes), 'config');
     const result = validateConfig(json, { catalogCategories: await catalogCategories(c.env.KV, site) });
-    if (!result.ok) return problem(c, 422, 'config rejected; the served version is unchanged', result.issues);
+    if (!result.ok) fail(422, 'config rejected; the served version is unchanged', result.issues);
     if (result.config.site !== site)
-      return problem(c, 422, 'config rejected; the served version is unchanged', [
+      fail(422, 'config rejected; the served version is unchanged', [
         { path: ['site'], message: `config is for site "${result.config.site}", not "${site}"` },
       ]);
     const stored = await putConfig(c.env.KV, result.config);
@@ -34,23 +27,22 @@ export const configRoutes = new Hono<AppEnv>()
   })
   .get('/sites/:site/config', async (c) => {
     const current = await getCurrent(c.env.KV, c.req.param('site'));
-    if (!current) return problem(c, 404, 'unknown site');
+    if (!current) fail(404, 'unknown site');
     c.header('X-Config-Version', current.version);
     return c.json(current.config);
   })
   .get('/sites/:site/config/versions', async (c) => {
     const site = c.req.param('site');
     const [versions, current] = await Promise.all([listVersions(c.env.KV, site), getCurrent(c.env.KV, site)]);
-    if (!current) return problem(c, 404, 'unknown site');
+    if (!current) fail(404, 'unknown site');
     return c.json({ current: current.version, versions });
   })
   .post('/sites/:site/config/rollback', async (c) => {
     const site = c.req.param('site');
     const body = await readJson(c, z.object({ version: z.string().min(1).max(100) }), 4096);
-    if (body instanceof Response) return body;
     const config = await getVersion(c.env.KV, site, body.version);
-    if (!config) return problem(c, 404, `no version "${body.version}" for site "${site}"`, [{ path: ['version'], message: 'unknown version' }]);
-    if (!validateConfig(config, { stored: true }).ok) return problem(c, 422, `version "${body.version}" no longer validates`);
+    if (!config) fail(404, `no version "${body.version}" for site "${site}"`, [{ path: ['version'], message: 'unknown version' }]);
+    if (!validateConfig(config, { stored: true }).ok) fail(422, `version "${body.version}" no longer validates`);
     await movePointer(c.env.KV, site, body.version);
     forgetCachedConfig(site);
     forgetCachedRecs(site);

@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { validateConfig } from '../../../../shared/config/validate.js';
 import { DecideRequestSchema } from '../../../../shared/schema/decide.js';
 import { LIMITS } from '../../../../shared/schema/limits.js';
-import { loadConfig, type Loaded } from '../../config/cache.js';
-import { edgeContext } from '../../decide/context.js';
-import { decide } from '../../decide/decide.js';
+import type { Loaded } from '../../config/cache.js';
+import { requestFacts } from '../../decide/facts.js';
+import { runDecide } from '../../decide/pipeline.js';
 import type { AppEnv } from '../../env.js';
 import { readJson } from '../../http/body.js';
-import { problem } from '../../http/problems.js';
-import { recommendations } from '../recommendations.js';
+import { fail } from '../../http/problems.js';
 
 const PreviewSchema = z.object({
   config: z.unknown().optional(),
@@ -18,25 +17,26 @@ const PreviewSchema = z.object({
   now: z.number().int().positive().optional(),
 });
 
-/** Decide against a draft config (or the served one) without saving anything. */
+/**
+ * Decide against a draft config (or the served one) without saving anything: the same
+ * pipeline as `/v1/decide`, with this request's own facts (device, place, GPC), so a
+ * preview answers exactly what decide would.
+ */
 export const previewRoute = new Hono<AppEnv>().post('/sites/:site/preview', async (c) => {
   const site = c.req.param('site');
   const body = await readJson(c, PreviewSchema, LIMITS.adminBodyBytes);
-  if (body instanceof Response) return body;
-  let loaded: Loaded | null;
+  let config: Loaded | undefined;
   if (body.config !== undefined) {
     const result = validateConfig(body.config);
-    if (!result.ok) return problem(c, 422, 'draft config rejected', result.issues.map((i) => ({ ...i, path: ['config', ...i.path] })));
-    loaded = { version: 'draft', compiled: result.compiled };
-  } else {
-    loaded = await loadConfig(c.env.KV, site);
+    if (!result.ok) fail(422, 'draft config rejected', result.issues.map((i) => ({ ...i, path: ['config', ...i.path] })));
+    config = { version: 'draft', compiled: result.compiled };
   }
-  if (!loaded) return problem(c, 404, 'unknown site');
-  const request = { ...body.request, site };
-  const now = body.now ?? Date.now();
-  const context = edgeContext(request, { userAgent: c.req.header('user-agent') }, now);
-  const { recommend, complete } = await recommendations(c.env, loaded, request);
-  const response = decide({ loaded, request, context, traits: request.traits, now, recommend });
-  await complete?.(response.slots);
-  return c.json(response);
+  const response = await runDecide(c.env, {
+    request: { ...body.request, site },
+    facts: requestFacts(c),
+    now: body.now ?? Date.now(),
+    config,
+    waitUntil: (p) => c.executionCtx.waitUntil(p),
+  });
+  return c.json(response ?? fail(404, 'unknown site'));
 });

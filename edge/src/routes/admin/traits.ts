@@ -5,7 +5,7 @@ import { LIMITS } from '../../../../shared/schema/limits.js';
 import { keys } from '../../config/keys.js';
 import type { AppEnv } from '../../env.js';
 import { readJson, readText } from '../../http/body.js';
-import { problem, type Problem } from '../../http/problems.js';
+import { fail, type Problem } from '../../http/problems.js';
 
 const LineSchema = z.object({ customer_id: z.string().min(1).max(128) }).catchall(z.unknown());
 
@@ -18,7 +18,6 @@ export const traitsRoutes = new Hono<AppEnv>()
   .put('/sites/:site/traits', async (c) => {
     const site = c.req.param('site');
     const text = await readText(c, LIMITS.adminBodyBytes);
-    if (text instanceof Response) return text;
     const issues: Problem[] = [];
     const rows: [string, Record<string, unknown>][] = [];
     text.split('\n').forEach((raw, i) => {
@@ -41,7 +40,7 @@ export const traitsRoutes = new Hono<AppEnv>()
       if (!checked.success) issues.push({ path: [`line ${i + 1}`], message: checked.error.issues[0].message });
       else rows.push([customer_id, checked.data]);
     });
-    if (issues.length) return problem(c, 422, 'traits rejected; nothing was written', issues);
+    if (issues.length) fail(422, 'traits rejected; nothing was written', issues);
     for (let i = 0; i < rows.length; i += 50) {
       await Promise.all(rows.slice(i, i + 50).map(([id, traits]) => c.env.KV.put(keys.traits(site, id), JSON.stringify(traits))));
     }
@@ -50,13 +49,12 @@ export const traitsRoutes = new Hono<AppEnv>()
   /** A customer who asked to be forgotten by the shop is forgotten here too. */
   .delete('/sites/:site/traits/:customerId', async (c) => {
     const key = keys.traits(c.req.param('site'), c.req.param('customerId'));
-    if ((await c.env.KV.get(key)) === null) return problem(c, 404, 'no traits for this customer');
+    if ((await c.env.KV.get(key)) === null) fail(404, 'no traits for this customer');
     await c.env.KV.delete(key);
     return c.body(null, 204);
   })
   .put('/sites/:site/identity-secret', async (c) => {
     const body = await readJson(c, z.object({ secret: z.string().min(32).max(256) }), 4096);
-    if (body instanceof Response) return body;
     await c.env.KV.put(keys.identitySecret(c.req.param('site')), body.secret);
     return c.body(null, 204);
   });

@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+
+/** What Cloudflare tells us about where a request comes from (`request.cf`). */
+export interface CfFacts {
+  country?: string;
+  region?: string;
+  city?: string;
+  timezone?: string;
+  latitude?: string;
+  longitude?: string;
+}
+
+/**
+ * Facts about the request itself, read once by whichever route runs the pipeline (decide,
+ * preview, the HTML proxy, server decide), so each caller sees the same context for the
+ * same request.
+ */
+export interface RequestFacts {
+  userAgent?: string;
+  chMobile?: string;
+  cf?: CfFacts;
+  /** Global Privacy Control (`Sec-GPC: 1`): an opt-out of sale, sharing and targeted ads. */
+  gpc?: boolean;
+}
+
+export function requestFacts(c: Context): RequestFacts {
+  return {
+    userAgent: c.req.header('user-agent'),
+    chMobile: c.req.header('sec-ch-ua-mobile'),
+    cf: c.req.raw.cf as CfFacts | undefined,
+    gpc: c.req.header('sec-gpc')?.trim() === '1',
+  };
+}
