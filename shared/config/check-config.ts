@@ -40,6 +40,7 @@ export function checkConfig(raw: unknown, options: CheckOptions = {}): Checked {
     error: (path, message) => errors.push({ path, message }),
     warn: (path, message) => warnings.push({ path, message }),
     segmentIds: list(field(raw, 'segments')).flatMap((s) => stringField(s, 'id') ?? []),
+    codeIds: list(field(raw, 'codes')).flatMap((c) => stringField(c, 'id') ?? []),
     ...(options.catalogCategories && { categories: new Set(options.catalogCategories) }),
   };
   const conditions = conditionsOf(raw);
@@ -111,10 +112,11 @@ function checkExperiments(raw: unknown, ctx: CheckContext): void {
 
 function checkUnusedSegments(raw: unknown, conditions: FoundCondition[], ctx: CheckContext): void {
   const used = new Set(conditions.filter((c) => c.visitor).flatMap((c) => referencedSegments(c.condition)));
+  for (const audience of list(field(raw, 'audiences'))) used.add(stringField(audience, 'segment') ?? '');
   list(field(raw, 'segments')).forEach((segment, i) => {
     const id = stringField(segment, 'id');
     if (id !== undefined && !used.has(id))
-      ctx.warn(['segments', i, 'id'], `segment "${id}" is used by no rule, slot, experiment or persona (decide still lists it in "segments")`);
+      ctx.warn(['segments', i, 'id'], `segment "${id}" is used by no rule, slot, experiment, persona or audience (decide still lists it in "segments")`);
   });
 }
 

@@ -20,7 +20,7 @@ export function base(): ConfigInput {
         default: { headline: 'Good books', body: 'For autumn', cta: { label: 'Shop', href: '/shop' } },
         variants: [
           { id: 'thrillers', when: { segments: 'thriller-lovers' }, content: { headline: 'Thrillers for you' } },
-          { id: 'champions', when: { segments: 'champions' }, content: { headline: 'Thank you, {{traits.name|reader}}' } },
+          { id: 'champions', when: { segments: 'champions' }, content: { headline: 'Thank you, {{traits.name|reader}}', body: '{{code.thanks|}}' } },
         ],
       },
     },
@@ -37,6 +37,7 @@ export function base(): ConfigInput {
         ],
       },
     ],
+    codes: [{ id: 'thanks', prefix: 'THANKS', percent: 10, validDays: 30 }],
   };
 }
 
@@ -124,14 +125,14 @@ export const MISTAKES: Mistake[] = [
     change: (c) => when(c, 1, { 'cart.value': { $regex: '^4' } }),
     severity: 'error',
     path: 'segments[1].when["cart.value"].$regex',
-    message: '"$regex" matches text, and cart.value is a number',
+    message: '"$regex" applies to text, and cart.value is a number: it never matches',
   },
   {
     name: '$size on something that is not a list',
     change: (c) => when(c, 1, { 'cart.items': { $size: 2 } }),
     severity: 'error',
     path: 'segments[1].when["cart.items"].$size',
-    message: '"$size" counts the elements of a list, and cart.items is a number',
+    message: '"$size" applies to lists, and cart.items is a number: it never matches',
   },
   {
     name: 'a boolean written as text',
@@ -153,6 +154,29 @@ export const MISTAKES: Mistake[] = [
     severity: 'error',
     path: 'segments[1].when["context.country"].$in[0]',
     message: 'did you mean "NL"?',
+  },
+  {
+    name: 'a GrowthBook version comparison on a number',
+    change: (c) => when(c, 1, { 'visitor.sessions': { $vgte: '1.2.0' } }),
+    severity: 'error',
+    path: 'segments[1].when["visitor.sessions"].$vgte',
+    message: '"$vgte" applies to text, and visitor.sessions is a number: it never matches',
+  },
+  {
+    name: 'a rule on an attribute filled only for copy',
+    change: (c) => when(c, 1, { 'code.thanks': { $exists: true } }),
+    severity: 'error',
+    path: 'segments[1].when["code.thanks"]',
+    message: 'code.thanks is filled for copy only, after rules run: a rule on it never matches',
+  },
+  {
+    name: 'a misspelt code in copy',
+    change: (c) => {
+      (c.slots as Any).hero.variants[1].content.body = 'Your code: {{code.thank|}}';
+    },
+    severity: 'error',
+    path: 'slots.hero.variants[1].content.body',
+    message: 'code "thank" is not defined in codes; did you mean "thanks"?',
   },
   {
     name: 'a reference to a misspelt segment',
@@ -238,7 +262,7 @@ export const MISTAKES: Mistake[] = [
     },
     severity: 'warning',
     path: 'segments[2].id',
-    message: 'segment "from-email" is used by no rule, slot, experiment or persona',
+    message: 'segment "from-email" is used by no rule, slot, experiment, persona or audience',
   },
   {
     name: 'a persona after one that always matches',

@@ -88,8 +88,18 @@ describe('validateConfig: the mistakes a marketer makes', () => {
       'context.utm': { source: 'newsletter' },
       rfm: { $exists: true },
       'context.weather.temperature': { $lt: -5 },
+      'rfm.segment': { $ini: ['CHAMPIONS', 'Loyal'] },
+      'context.url': { $type: 'string', $regexi: 'sale' },
       $or: [{ 'context.path': { $regex: '^/books', $options: 'i' } }, { 'context.language': { $not: { $regex: '^de' } } }],
     };
+    expect(problems(config).all).toEqual([]);
+  });
+
+  it('counts a segment an audience uses as used', () => {
+    const config = base() as any;
+    config.segments.push({ id: 'from-email', when: { 'context.source': 'email' } });
+    expect(problems(config).all.map((p) => p.path)).toEqual(['segments[2].id']);
+    config.audiences = [{ id: 'newsletter', name: 'Newsletter', segment: 'from-email', purpose: 'email' }];
     expect(problems(config).all).toEqual([]);
   });
 
