@@ -172,7 +172,7 @@ function mismatch(attribute: AttributeDescriptor, value: unknown): string {
   let fix = '';
   if (typeof value === 'string' && attribute.type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) fix = `; write ${Number(value)} without quotes`;
   if (typeof value === 'string' && attribute.type === 'boolean' && /^(true|false)$/i.test(value)) fix = `; write ${value.toLowerCase()} without quotes`;
-  if (typeof value !== 'string' && attribute.type === 'string') {
+  if ((typeof value === 'number' || typeof value === 'boolean') && attribute.type === 'string') {
     const text = String(value);
     const known = attribute.values ? closest(text, attribute.values) : undefined;
     fix = known ? `; did you mean "${known}"?` : `; write "${text}" in quotes`;

@@ -1,9 +1,10 @@
 /**
  * The authoring checks of a config, on its raw JSON so they run beside the schema's and
- * report in the same pass: conditions against the attribute tree, placeholders, content
- * keys, experiments (slot, weights), and what is legal but suspicious (warnings): unused
- * segments, personas and variants that can never be reached, unknown keys, category names
- * missing from the catalog. Shapes it does not find are skipped: the schema reports them.
+ * report in the same pass. Errors: conditions against the attribute tree, placeholders,
+ * segment references, experiments (slot, weights). Warnings, for what is legal but
+ * suspicious: content keys the slot's default lacks, segments nothing uses, personas and
+ * variants that can never be reached, unknown keys, category names missing from the
+ * catalog. Shapes it does not find are skipped: the schema reports them.
  */
 import { referencedSegments } from '../rules/references.js';
 import { isPlainObject } from '../rules/values.js';
