@@ -81,7 +81,7 @@ describe('npm run config:validate', () => {
         `${many}:5:31  segments[0].when["context.sorce"]  unknown attribute "context.sorce"; did you mean "context.source"?`,
         `${many}:6:59  segments[1].when["rfm.segment"].$in[1]  "champion" is not a value of rfm.segment (champions, loyal, potential-loyalists, new-customers, promising, need-attention, about-to-sleep, at-risk, cant-lose-them, hibernating, lost); did you mean "champions"?`,
         `${many}:9:117  slots.hero.variants[0].content.headine  {{cart.vlaue}}: unknown attribute "cart.vlaue"; did you mean "cart.value"?`,
-        `${many}:5:6  segments[0].id  warning: segment "lonely" is used by no rule, slot, experiment, persona or audience (decide still lists it in "segments")`,
+        `${many}:5:6  segments[0].id  warning: segment "lonely" is used by no rule, slot, experiment, persona, audience or journey (decide still lists it in "segments")`,
         `${many}:9:117  slots.hero.variants[0].content.headine  warning: content key "headine" is not in the default content of slot "hero"; did you mean "headline"?`,
       ].join('\n'),
     );

@@ -24,7 +24,7 @@ describe('checkConfigFile', () => {
     expect(config?.segments).toHaveLength(1);
     expect(formatProblems(path, problems).split('\n')).toEqual([
       `${path}:4:3  segments  warning: key "segments" is written twice in this object: only the last one counts`,
-      `${path}:4:17  segments[0].id  warning: segment "a" is used by no rule, slot, experiment, persona or audience (decide still lists it in "segments")`,
+      `${path}:4:17  segments[0].id  warning: segment "a" is used by no rule, slot, experiment, persona, audience or journey (decide still lists it in "segments")`,
     ]);
   });
 

@@ -18,6 +18,8 @@ export function checkPlaceholders(content: unknown, at: Path, ctx: CheckContext)
       if (!resolved.ok) ctx.error(at, `{{${path}}}: ${resolved.message}`);
       else if (resolved.named) checkName(resolved.named, at, ctx);
     }
+  } else if (Array.isArray(content)) {
+    content.forEach((value, i) => checkPlaceholders(value, [...at, i], ctx));
   } else if (isPlainObject(content)) {
     for (const [key, value] of Object.entries(content)) checkPlaceholders(value, [...at, key], ctx);
   }

@@ -52,6 +52,7 @@ export interface Mistake {
 }
 
 type Any = any; // the mistakes are ones the types would catch in TypeScript, but not in JSON
+const journey = () => ({ id: 'thanks', name: 'Thanks', trigger: { segmentEntered: 'champions' }, wait: '1d', send: { webhook: 'mailer' } });
 const when = (config: ConfigInput, segment: number, condition: Record<string, unknown>) => {
   (config.segments as Any)[segment].when = condition;
 };
@@ -233,6 +234,24 @@ export const MISTAKES: Mistake[] = [
     message: 'slot "hreo" is not defined in slots; did you mean "hero"?',
   },
   {
+    name: 'a journey on a misspelt segment',
+    change: (c) => {
+      (c as Any).journeys = [{ ...journey(), trigger: { segmentEntered: 'champion' } }];
+    },
+    severity: 'error',
+    path: 'journeys[0].trigger.segmentEntered',
+    message: 'segment "champion" is not defined in segments; did you mean "champions"?',
+  },
+  {
+    name: 'an unknown placeholder in a journey message',
+    change: (c) => {
+      (c as Any).journeys = [{ ...journey(), send: { webhook: 'mailer', data: { lines: ['Your {{cart.itmes}} items'] } } }];
+    },
+    severity: 'error',
+    path: 'journeys[0].send.data.lines[0]',
+    message: 'did you mean "cart.items"?',
+  },
+  {
     name: 'a category the catalog does not have',
     change: (c) => when(c, 0, { 'categories.thriller.views': { $gte: 3 } }),
     severity: 'warning',
@@ -262,7 +281,7 @@ export const MISTAKES: Mistake[] = [
     },
     severity: 'warning',
     path: 'segments[2].id',
-    message: 'segment "from-email" is used by no rule, slot, experiment, persona or audience',
+    message: 'segment "from-email" is used by no rule, slot, experiment, persona, audience or journey',
   },
   {
     name: 'a persona after one that always matches',

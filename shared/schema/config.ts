@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_CLV, DEFAULT_RFM_EDGES } from '../rfm.js';
-import { Id, LongText, Num, ShortText } from './common.js';
+import { Id, LongText, Num, ShortText, SiteId } from './common.js';
 import { ContentSchema } from './content.js';
+import { JourneySchema } from './journeys.js';
 
 /**
  * A MongoDB-style condition on the attribute tree; its operators are checked by the rule
@@ -136,7 +137,7 @@ export const CodeSchema = z
 
 export const ConfigSchema = z.object({
   $schema: z.string().optional(),
-  site: Id,
+  site: SiteId,
   origins: z.array(z.string().url()).default([]),
   rfm: z
     .object({ recencyDays: Edges, frequency: Edges, monetary: Edges })
@@ -163,6 +164,8 @@ export const ConfigSchema = z.object({
   feed: FeedSchema.default({ enabled: false, marginBands: [0.5, 0.3] }),
   audiences: z.array(AudienceSchema).default([]),
   codes: z.array(CodeSchema).default([]),
+  /** Timed messages to registered webhooks (`send.webhook` names one; see journeys.ts). */
+  journeys: z.array(JourneySchema).default([]),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -23,7 +23,7 @@ import { edgeContext, type Channel } from './context.js';
 import { evaluate } from './decide.js';
 import type { RequestFacts } from './facts.js';
 import { checkIdentity, type IdentityCheck } from './identity.js';
-import { renderResponse } from './render.js';
+import { renderResponse, type RenderInput } from './render.js';
 
 export interface PipelineEnv extends ProviderEnv {
   KV: KVNamespace;
@@ -44,6 +44,16 @@ export interface DecideCall {
 
 /** Null when the site has no config at all (the caller answers 404). */
 export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<DecideResponse | null> {
+  const prepared = await prepareDecide(env, call);
+  return prepared && renderResponse(prepared);
+}
+
+/**
+ * Every step but the rendering: what `renderResponse` takes, the evaluation and its
+ * attribute tree included, for callers that read the tree itself (journeys at fire time
+ * test `only` on it and fill their message from it).
+ */
+export async function prepareDecide(env: PipelineEnv, call: DecideCall): Promise<RenderInput | null> {
   const { request, facts, now } = call;
   const kv = boundedReads(env.KV);
   const loaded = call.config ?? (await loadConfig(env.KV, request.site));
@@ -70,7 +80,7 @@ export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<Dec
     customerCodes(kv, compiled, request, identity, evaluation.segments, facts, now),
   ]);
   evaluation.attrs.code = codes;
-  return renderResponse({
+  return {
     compiled,
     version: loaded.version,
     evaluation,
@@ -79,7 +89,7 @@ export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<Dec
     tokens: new Map(),
     identity,
     debug: request.debug ? { visitor: personal ? request.visitor : null } : undefined,
-  });
+  };
 }
 
 /**

@@ -76,7 +76,7 @@ describe('fuzzing POST /v1/collect', () => {
       }),
       { numRuns: COLLECT_RUNS, seed: FUZZ_SEED },
     );
-    const [{ n }] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM seen_events');
+    const [{ n }] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM event_ids');
     expect(n).toBe(recorded);
     const visitors = await sql<{ visitor: string }>('SELECT DISTINCT visitor FROM visitor_days');
     for (const { visitor } of visitors) expect(visitorsWithRows).toContain(visitor);

@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { validateConfig } from '../../../../shared/config/validate.js';
+import { unknownWebhooks } from '../../../../shared/journeys/compile.js';
 import { LIMITS } from '../../../../shared/schema/limits.js';
 import { forgetCachedConfig } from '../../config/cache.js';
 import { indexKey, type StoredIndex } from '../../recs/catalog-store.js';
 import { forgetCachedRecs } from '../../recs/site-recs.js';
 import { getCurrent, getVersion, listVersions, movePointer, putConfig } from '../../config/store.js';
+import { registeredNames } from '../../delivery/registry.js';
 import type { AppEnv } from '../../env.js';
+import { ensureAssignmentSecret } from '../../security/assignment-token.js';
 import { parseJson, readJson, readText } from '../../http/body.js';
 import { fail } from '../../http/problems.js';
 
@@ -20,7 +23,12 @@ export const configRoutes = new Hono<AppEnv>()
       fail(422, 'config rejected; the served version is unchanged', [
         { path: ['site'], message: `config is for site "${result.config.site}", not "${site}"` },
       ]);
+    // Journeys may only name webhooks this site has registered (their secrets live there, not here).
+    const unregistered = result.config.journeys.length ? unknownWebhooks(result.config, await registeredNames(c.env.KV, site)) : [];
+    if (unregistered.length) fail(422, 'config rejected; the served version is unchanged', unregistered);
     const stored = await putConfig(c.env.KV, result.config);
+    // Made now, before any decide signs with it, so isolates never race to create it.
+    await ensureAssignmentSecret(c.env.KV, site);
     forgetCachedConfig(site);
     forgetCachedRecs(site);
     return c.json({ ...stored, warnings: result.warnings }, 201);
