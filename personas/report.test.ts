@@ -68,7 +68,8 @@ describe('report charts', () => {
     const chart = clvBandsChart(values, moneyFormat('USD'));
     expect(chart.match(/<rect /g)).toHaveLength(10);
     expect(chart).toContain('Top 10 % · $90–$99');
-    expect(chart).toContain('90–100 % · $0–$9');
+    expect(chart).toContain('90–100 % · $0.00–$9.00');
+    expect(chart).toContain('Customers by predicted value');
     expect(chart).toContain('Share of all predicted value');
     expect(chart).not.toContain('€');
   });

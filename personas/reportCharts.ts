@@ -72,13 +72,15 @@ export function clvBandsChart(values: readonly number[], money: Money): string {
   const total = sorted.reduce((s, v) => s + Math.max(0, v), 0) || 1;
   const bands = Array.from({ length: 10 }, (_, i) => sorted.slice(Math.round((i * sorted.length) / 10), Math.round(((i + 1) * sorted.length) / 10)))
     .filter((band) => band.length > 0);
-  const [left, rowHeight, top, barMax] = [230, 24, 10, 300];
+  // Cents where whole units would make neighbouring ranges read alike ("$2–$2").
+  const amount = (v: number) => money(v, Math.abs(v) < 10 ? 2 : 0);
+  const [left, rowHeight, top, barMax] = [230, 24, 26, 300];
   const largest = Math.max(...bands.map((band) => band.reduce((s, v) => s + Math.max(0, v), 0) / total), 0.01);
-  let body = '';
+  let body = `<text x="${left - 8}" y="14" text-anchor="end" font-weight="600">Customers by predicted value</text>`;
   bands.forEach((band, i) => {
     const share = band.reduce((s, v) => s + Math.max(0, v), 0) / total;
     const y = top + i * rowHeight;
-    const range = `${money(band[band.length - 1])}–${money(band[0])}`;
+    const range = `${amount(band[band.length - 1])}–${amount(band[0])}`;
     const label = `${i === 0 ? 'Top 10 %' : `${i * 10}–${(i + 1) * 10} %`} · ${range}`;
     const width = (share / largest) * barMax;
     body += `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>`;
@@ -88,7 +90,6 @@ export function clvBandsChart(values: readonly number[], money: Money): string {
   const below = top + bands.length * rowHeight;
   body += `<line x1="${left}" y1="${below + 2}" x2="${left + barMax}" y2="${below + 2}" stroke="#999"/>`;
   body += `<text x="${left + barMax / 2}" y="${below + 22}" text-anchor="middle" font-weight="600">Share of all predicted value</text>`;
-  body += `<text x="${left - 8}" y="${below + 22}" text-anchor="end" font-weight="600">Customers by predicted value (range)</text>`;
   return svg(left + barMax + 60, below + 32, body, 'Predicted lifetime value by tenth of customers');
 }
 
