@@ -5,6 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type ExperimentInput } from '../shared/experiments/report.js';
 import { renderReportHtml } from '../shared/experiments/report-html.js';
+import { markChanges, METHOD, reportPeriod, segmentRows } from '../shared/experiments/site-report.js';
+import { renderSiteReport } from '../shared/experiments/site-report-html.js';
 import { launchBrowser } from './harness.js';
 
 /** A demanding report: four arms with long names, seven-digit counts, every interval shown. */
@@ -36,8 +38,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('experiment report at 1280 × 800', () => {
-  it('fits the width: no horizontal scroll, no table cut or scrolled, the revenue column in view', async () => {
+/** Scroll width of the page and of every scroll box, against the viewport and the boxes. */
+async function overflow(html: string) {
+  await page.setContent(html);
+  return page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+    boxes: [...document.querySelectorAll('.scroll, table')].map((el) => ({ scroll: el.scrollWidth, client: el.clientWidth })),
+    lastColumnRight: Math.max(...[...document.querySelectorAll('th:last-child')].map((th) => th.getBoundingClientRect().right)),
+  }));
+}
+
+describe('reports at 1280 × 800', () => {
+  it('the experiment report fits the width: no horizontal scroll, no table cut or scrolled, the revenue column in view', async () => {
     const names = { segments: new Map([['thriller-lovers', 'Thriller lovers'], ['big-spenders', 'Big spenders']]) };
     await page.setContent(renderReportHtml(buildReport(input, names), { site: 'demo-shop' }));
     const layout = await page.evaluate(() => {
@@ -50,5 +63,20 @@ describe('experiment report at 1280 × 800', () => {
     for (const box of layout.boxes) expect(box.scroll).toBeLessThanOrEqual(box.client);
     expect(layout.revenueText).toMatch(/^Revenue \/ visitor/);
     expect(layout.revenueRight).toBeLessThanOrEqual(layout.viewport);
+  });
+
+  it('the site report fits the width with long segment names and seven-digit counts', async () => {
+    const big = { visitors: 1_234_567, conversions: 45_678, revenue: 9_876_543, revenueSq: 5e9 };
+    const ids = ['*', 'thriller-lovers-who-viewed-three-or-more', 'big-spenders', 'from-email-newsletter-autumn'];
+    const rows = segmentRows(new Map(ids.map((id) => [id, big])), new Map(ids.map((id) => [id, { ...big, conversions: 40_000 }])));
+    const names = new Map([['thriller-lovers-who-viewed-three-or-more', 'Thriller lovers who viewed three or more thrillers']]);
+    const period = reportPeriod({ days: '90' }, Date.now());
+    if ('issues' in period) throw new Error('bad period');
+    const layout = await overflow(
+      renderSiteReport({ site: 'demo-shop', configVersion: '20250301T000000000Z-abcd1234', period, days: 90, method: METHOD, segments: markChanges(rows, names), experiments: [] }),
+    );
+    expect(layout.page).toBeLessThanOrEqual(layout.viewport);
+    for (const box of layout.boxes) expect(box.scroll).toBeLessThanOrEqual(box.client);
+    expect(layout.lastColumnRight).toBeLessThanOrEqual(layout.viewport);
   });
 });

@@ -72,7 +72,7 @@ describe('renderReportHtml', () => {
   });
 
   it('shows the verdict in a banner coloured by its status: provisional before the planned sample', () => {
-    expect(html).toMatch(/<section class="verdict inconclusive"[^>]*>\s*<strong>Provisional: keep the test running<\/strong>Provisional: /);
+    expect(html).toMatch(/<section class="verdict inconclusive"[^>]*>\s*<strong>Planned sample not reached yet<\/strong>Provisional: /);
     const done = renderReportHtml(
       buildReport({ ...input, arms: [{ ...input.arms[0], visitors: 70_000, conversions: 1680 }, { ...input.arms[1], visitors: 70_000, conversions: 2205 }] }),
       { site: 'demo-shop' },

@@ -13,7 +13,7 @@ export { escapeHtml };
 const VERDICT_TITLES: Record<ExperimentReport['verdict']['status'], string> = {
   supported: 'Hypothesis supported',
   'not-supported': 'Hypothesis not supported',
-  inconclusive: 'Provisional: keep the test running',
+  inconclusive: 'Planned sample not reached yet',
   srm: 'Split is off: results not trustworthy',
 };
 
@@ -30,7 +30,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}
 .scroll{overflow-x:auto}
 th,td{padding:6px 8px;border-bottom:1px solid #e3e3e6;text-align:right;vertical-align:top}
-td .sub{display:block;font-size:12px;color:#666;white-space:nowrap}
+.sub{display:block;font-size:12px;font-weight:400;color:#666;white-space:nowrap}
 code{font-size:12px;color:#666}
 .archived{background:#fff7e0;border-left:4px solid #b07d00;padding:8px 12px}
 .plan{background:#fff;padding:8px 12px;border-radius:8px}
