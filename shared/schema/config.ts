@@ -89,7 +89,7 @@ export const ExperimentSchema = z.object({
   minimumDetectableEffect: z.number().positive().max(10).optional(),
   startedAt: z.string().datetime({ offset: true }).optional(),
   variants: z
-    .array(z.object({ id: Id, weight: z.number().min(0).max(1), content: ContentSchema.optional() }))
+    .array(z.object({ id: Id, name: ShortText.optional(), weight: z.number().min(0).max(1), content: ContentSchema.optional() }))
     .min(2, 'an experiment needs a control and at least one variant'),
 });
 
