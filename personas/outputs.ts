@@ -96,6 +96,8 @@ export function* customerLines(analysis: PersonaAnalysis): Generator<string> {
       expectedPurchases: round(value.expectedPurchases, 4),
       clv: round(value.clv, 2),
       persona: analysis.personas[analysis.personaOf[i]].id,
+      // A journey's `wait: {personaMedianGap: true}` reads this: the persona's median days between orders.
+      personaMedianGapDays: nullableRound(analysis.personas[analysis.personaOf[i]].stats.medianGapDays, 1),
       favouriteCategory: analysis.categories[favourite(facts.categoryShares)] ?? null,
       favouriteChannel: analysis.channels[favourite(facts.channelShares)] ?? null,
     });
@@ -114,6 +116,10 @@ export async function writeLines(path: string, lines: Iterable<string>): Promise
   }
   out.end(chunk);
   await once(out, 'finish');
+}
+
+function nullableRound(n: number | null, digits: number): number | null {
+  return n === null ? null : round(n, digits);
 }
 
 function round(n: number, digits: number): number {

@@ -102,8 +102,11 @@ describe('outputs', () => {
     expect(lines).toHaveLength(3000);
     expect(Object.keys(lines[0])).toEqual([
       'customer_id', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment',
-      'pAlive', 'expectedPurchases', 'clv', 'persona', 'favouriteCategory', 'favouriteChannel',
+      'pAlive', 'expectedPurchases', 'clv', 'persona', 'personaMedianGapDays', 'favouriteCategory', 'favouriteChannel',
     ]);
+    // Journeys wait on it (`wait: {personaMedianGap: true}`): the same gap for every member of a persona.
+    const gaps = new Map(analysis.personas.map((p) => [p.id, p.stats.medianGapDays]));
+    for (const line of lines.slice(0, 300)) expect(line.personaMedianGapDays).toBeCloseTo(gaps.get(line.persona) ?? NaN, 0);
     const rules = personasConfig(analysis).personas.map((p) => ({ id: p.id, predicate: compileCondition(p.when).predicate }));
     for (const line of lines.slice(0, 300)) {
       const first = rules.find((r) => r.predicate({ customer: { ...line }, rfm: { segment: line.segment, m: line.m } }));

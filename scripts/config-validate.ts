@@ -1,3 +1,4 @@
+import { webhookNames } from '../shared/journeys/compile.js';
 import { parseArgs } from './cli-args.js';
 import { checkConfigFile, countProblems, formatProblems, readCatalogCategories } from './config-file.js';
 
@@ -25,6 +26,9 @@ for (const file of files) {
   if (config) {
     const summary = `${config.segments.length} segments, ${config.personas.length} personas, ${Object.keys(config.slots).length} slots, ${config.experiments.length} experiments`;
     console.log(`${file}: valid — ${summary}${problems.length > 0 ? `; ${countProblems(problems)}` : ''}${list}`);
+    // Webhooks live in the edge's registry, which this offline check cannot see.
+    const hooks = webhookNames(config);
+    if (hooks.length) console.warn(`${file}: warning: journeys send to webhook${hooks.length === 1 ? '' : 's'} ${hooks.map((h) => `"${h}"`).join(', ')}; not checked here — the edge refuses the push if one is not registered (GET /admin/sites/${config.site}/webhooks)`);
   } else {
     failed = true;
     console.error(`${file}: ${countProblems(problems)}${list}`);

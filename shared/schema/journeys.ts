@@ -16,6 +16,8 @@ const Condition = z.record(z.string(), z.unknown());
 
 export const DurationSchema = z
   .string()
+  // The pattern reaches the JSON Schema, so editors flag "2 weeks" as it is typed.
+  .regex(/^[1-9][0-9]{0,5}[mhd]$/, 'a wait is a whole number and m, h or d (e.g. "30m", "6h", "45d")')
   .refine((text) => parseDuration(text) !== null, 'a wait is a whole number and m, h or d, from "1m" to "400d" (e.g. "30m", "6h", "45d")');
 
 /**

@@ -30,6 +30,7 @@ beforeAll(async () => {
   secret = await registerWebhook(SITE, 'mailer', hook('mail'));
   await registerWebhook(SITE, 'flaky', hook('flaky'));
   await registerWebhook(SITE, 'down', hook('down'));
+  await registerWebhook(SITE, 'slow', hook('slow'));
   const products = ['a', 'b', 'c'].map((x, i) => ({ id: `thr-${x}`, name: `Thriller ${x}`, category: 'thrillers', price: 10 + i, url: `/p/${x}` }));
   expect((await SELF.fetch(put(`/admin/sites/${SITE}/catalog`, products))).status).toBe(200);
   const config = siteConfig(SITE, {
@@ -53,6 +54,7 @@ beforeAll(async () => {
       },
       { id: 'retry-check', name: 'Retry check', trigger: { event: 'wishlist_add' }, wait: '1m', send: { webhook: 'flaky' } },
       { id: 'dead-end', name: 'Dead end', trigger: { event: 'newsletter_signup' }, wait: '1m', send: { webhook: 'down' } },
+      { id: 'slow-check', name: 'Slow check', trigger: { event: 'review_written' }, wait: '1m', send: { webhook: 'slow' } },
       { id: 'we-miss-you', name: 'We miss you', trigger: { event: 'purchase' }, wait: { personaMedianGap: true, fallback: '45d' }, send: { webhook: 'mailer' } },
       { id: 'thriller-welcome', name: 'Thriller welcome', trigger: { segmentEntered: 'thriller-lovers' }, wait: '1h', send: { webhook: 'mailer' } },
     ],
@@ -183,6 +185,17 @@ describe('delivery that a receiver can trust', () => {
     const after = await until(() => deliveries(SITE, 'retry-check'), (d) => d.counts.sent === 1);
     expect(after.counts).toMatchObject({ scheduled: 1, sent: 1, retrying: 0, failed: 0 });
   }, 30_000);
+
+  it('counts a receiver that does not answer within 10 s as a failed attempt, and tries again', async () => {
+    const visitor = 'visitor-slow-001';
+    await scriptReceiver(hook('slow'), ['hang']);
+    await decide(SITE, visitor);
+    await collect(SITE, visitor, [event('review_written', Date.now() - 61_000)]);
+    await fireDue(SITE, visitor);
+    const timedOut = await until(() => deliveries(SITE, 'slow-check'), (d) => d.counts.retrying === 1, 20_000);
+    expect(timedOut.lastErrors[0]).toMatchObject({ attempts: 1, error: 'no answer within 10 s' });
+    await until(() => deliveries(SITE, 'slow-check'), (d) => d.counts.sent === 1, 15_000);
+  }, 45_000);
 
   it('keeps a message as failed after the last attempt; a manual retry sends it again', async () => {
     const visitor = 'visitor-down-001';
