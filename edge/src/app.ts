@@ -10,6 +10,7 @@ import { traitsRoutes } from './routes/admin/traits.js';
 import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
 import { forgetRoute } from './routes/forget.js';
+import { proxyByHost, proxyRoutes } from './proxy/routes.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
 
@@ -22,12 +23,15 @@ const admin = new Hono<AppEnv>()
   .route('/', reportRoutes);
 
 export const app = new Hono<AppEnv>()
+  // A shop's host is the shop's on every path, so it is routed before the Worker's own.
+  .use('*', proxyByHost)
   .get('/v1/health', (c) => c.json({ ok: true }))
   .route('/', preflightRoute)
   .route('/', decideRoute)
   .route('/', collectRoute)
   .route('/', forgetRoute)
   .route('/', sdkRoute)
+  .route('/', proxyRoutes)
   .route('/admin', admin);
 
 app.notFound((c) => renderError(new HttpProblem(404, 'not found'), c));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_CLV, DEFAULT_RFM_EDGES } from '../rfm.js';
 import { Id, LongText, Num, ShortText } from './common.js';
 import { ContentSchema } from './content.js';
+import { ProxySchema } from './proxy.js';
 
 /** A MongoDB-style condition; its operators are checked by the rule compiler, with paths. */
 export const ConditionSchema = z.record(z.string(), z.unknown());
@@ -111,6 +112,8 @@ export const ConfigSchema = z.object({
   recommendations: z
     .object({ bestsellers: z.array(z.string()).optional() })
     .default({}),
+  /** Serve the shop through the edge, personalized in its HTML (edge/src/proxy). */
+  proxy: ProxySchema.optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;

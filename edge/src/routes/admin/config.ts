@@ -8,6 +8,7 @@ import { getCurrent, getVersion, listVersions, movePointer, putConfig } from '..
 import type { AppEnv } from '../../env.js';
 import { parseJson, readJson, readText } from '../../http/body.js';
 import { fail } from '../../http/problems.js';
+import { withProxyHosts } from '../../proxy/host-index.js';
 
 export const configRoutes = new Hono<AppEnv>()
   .put('/sites/:site/config', async (c) => {
@@ -19,7 +20,7 @@ export const configRoutes = new Hono<AppEnv>()
       fail(422, 'config rejected; the served version is unchanged', [
         { path: ['site'], message: `config is for site "${result.config.site}", not "${site}"` },
       ]);
-    const stored = await putConfig(c.env.KV, result.config);
+    const stored = await withProxyHosts(c.env.KV, site, result.config.proxy, () => putConfig(c.env.KV, result.config));
     forgetCachedConfig(site);
     forgetCachedRecs(site);
     return c.json(stored, 201);
@@ -42,7 +43,7 @@ export const configRoutes = new Hono<AppEnv>()
     const config = await getVersion(c.env.KV, site, body.version);
     if (!config) fail(404, `no version "${body.version}" for site "${site}"`, [{ path: ['version'], message: 'unknown version' }]);
     if (!validateConfig(config).ok) fail(422, `version "${body.version}" no longer validates`);
-    await movePointer(c.env.KV, site, body.version);
+    await withProxyHosts(c.env.KV, site, config.proxy, () => movePointer(c.env.KV, site, body.version));
     forgetCachedConfig(site);
     forgetCachedRecs(site);
     return c.json({ current: body.version });
