@@ -152,7 +152,7 @@ describe('proxy: the decision at HTML time', () => {
     ['no cookie', undefined],
     ['analytics consent only', `vitrine_id=${VISITOR}.10`],
     ['a garbled id cookie', 'vitrine_id=<script>.11'],
-    ['Global Privacy Control', `vitrine_id=${VISITOR}.11`, { 'sec-gpc': '1' }],
+    ['personalization withdrawn, ads kept', `vitrine_id=${VISITOR}.1010`],
   ])('%s: contextual personalization only, exactly like a no-consent decide', async (_name, cookie, headers: Record<string, string> = {}) => {
     await pushSite('px-consent');
     origin.respond = () => html();
