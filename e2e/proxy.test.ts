@@ -1,12 +1,15 @@
 // The edge proxy in real Chromium: a shop page on a local origin server, served through
 // `/proxy/<site>/…` by the Worker in workerd, next to the same page with the script only.
 // Needs `npm run build` first.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, launchBrowser, pushConfig, serveStatic, startEdge, type Edge, type StaticServer } from './harness.js';
 
 const SITE = 'e2e-proxy';
+const DEMO = JSON.parse(readFileSync(join(import.meta.dirname, '../demo-shop/vitrine.config.json'), 'utf8'));
+const DEMO_CATALOG = readFileSync(join(import.meta.dirname, '../demo-shop/catalog.json'), 'utf8');
 const ALL = { analytics: true, personalization: true };
 const VISITOR = 'abcdefgh12345678';
 const PRODUCTS = ['b1', 'b2', 'b3'].map((id, i) => ({ id, name: `Book <${id}>`, category: 'thrillers', price: 10 + i, url: `/p/${id}` }));
@@ -53,13 +56,16 @@ beforeAll(async () => {
       },
     ],
   });
-  const catalog = await fetch(`${edge.url}/admin/sites/${SITE}/catalog`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(PRODUCTS),
-  });
-  if (!catalog.ok) throw new Error(`catalog push answered ${catalog.status}: ${await catalog.text()}`);
+  await pushCatalog(SITE, JSON.stringify(PRODUCTS));
+  // The demo shop as `npm start` runs it: the edge serves the shop and proxies it from itself.
+  await pushConfig(edge.url, { ...DEMO, origins: [edge.url], proxy: { origin: edge.url } });
+  await pushCatalog(DEMO.site, DEMO_CATALOG);
 });
+
+async function pushCatalog(site: string, body: string) {
+  const res = await fetch(`${edge.url}/admin/sites/${site}/catalog`, { method: 'PUT', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body });
+  if (!res.ok) throw new Error(`catalog push answered ${res.status}: ${await res.text()}`);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -156,6 +162,32 @@ describe('edge proxy in Chromium', () => {
     await page.getByRole('link', { name: 'Next page' }).click();
     await page.waitForURL(proxied('/proxied.html?page=2'));
     expect(await page.locator('[data-vitrine-slot="hero"]').getAttribute('data-vitrine-variant')).toBe('default');
+    await context.close();
+  });
+
+  it('the demo shop: the tester opens a persona through the proxy, and the shop’s own links stay there', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const base = `${edge.url}/proxy/${DEMO.site}`;
+    await page.goto(`${base}/tester.html`);
+    expect(await page.locator('[data-serve="proxy"]').isChecked()).toBe(true);
+    expect(await page.locator('[data-serve-other]').getAttribute('href')).toBe('/tester.html');
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page.locator('[data-persona="thriller-lover"]').getByRole('button').click();
+    await page.waitForURL(`${base}/`);
+    await ready(page);
+    // A card a script made (a recommendation) leads to a proxied product page.
+    await page.locator('[data-vitrine-slot="recommended"] [data-vitrine-item] a').first().click();
+    // (The shop's static host drops `.html` with a redirect, which the proxy keeps under its route.)
+    await page.waitForURL((url) => /^\/proxy\/demo-shop\/product(\.html)?$/.test(url.pathname) && url.searchParams.has('id'));
+    await ready(page);
+    expect(await page.locator('[data-vitrine-slot="also-bought"]').getAttribute('data-vitrine-variant')).toBeTruthy();
+    // The script-only side stays script-only.
+    await page.goto(`${edge.url}/tester.html`);
+    expect(await page.locator('[data-serve="script"]').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

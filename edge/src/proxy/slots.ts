@@ -50,56 +50,57 @@ export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse): H
     else close();
   };
 
-  return rewriter
-    .on(`[${SLOT}]`, {
-      element(el) {
-        if (templateDepth) return;
-        const frame: Frame = { decision: own(decision.slots, el.getAttribute(SLOT)!) ?? null, templateSeen: false };
-        if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, [...frames, frame]);
-        if (frame.decision) el.setAttribute(VARIANT, escapeAttr(frame.decision.variant));
-        frames.push(frame);
-        closeOn(el, () => void frames.splice(frames.lastIndexOf(frame), 1));
-      },
-    })
-    .on(`[${SLOT}] template`, {
-      element(el) {
-        const frame = frames[frames.length - 1];
-        const outermost = templateDepth++ === 0;
-        let mine: TemplateCapture | null = null;
-        if (outermost && frame && !frame.templateSeen) {
-          frame.templateSeen = true;
-          if (frame.decision?.items) mine = capture = new TemplateCapture();
-        }
-        const items = frame?.decision?.items;
-        el.onEndTag((end) => {
-          templateDepth--;
-          if (!mine || !items) return;
-          capture = null;
-          end.after(mine.render(items), { html: true });
-        });
-      },
-      text(chunk) {
-        capture?.text(chunk);
-      },
-    })
-    .on(`[${SLOT}] template *`, {
-      element(el) {
-        capture?.element(el);
-      },
-    })
-    .on(`[${SLOT}] [${ITEM}]`, {
-      element(el) {
-        if (templateDepth) return;
-        // The SDK replaces earlier items with the decision's; they never show here.
-        if (frames[frames.length - 1]?.decision?.items) el.remove();
-        itemDepth++;
-        closeOn(el, () => itemDepth--);
-      },
-    })
-    .on(`[${SLOT}] [${FIELD}]`, {
-      element(el) {
-        if (templateDepth || itemDepth || el.hasAttribute(SLOT)) return;
-        fillField(el, frames);
-      },
-    });
+  const openSlot = (el: Element) => {
+    const frame: Frame = { decision: own(decision.slots, el.getAttribute(SLOT)!) ?? null, templateSeen: false };
+    if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, [...frames, frame]);
+    if (frame.decision) el.setAttribute(VARIANT, escapeAttr(frame.decision.variant));
+    frames.push(frame);
+    closeOn(el, () => void frames.splice(frames.lastIndexOf(frame), 1));
+  };
+  const openItem = (el: Element) => {
+    // The SDK replaces earlier items with the decision's; they never show here.
+    if (frames[frames.length - 1].decision?.items) el.remove();
+    itemDepth++;
+    closeOn(el, () => itemDepth--);
+  };
+
+  return (
+    rewriter
+      // A slot's templates hold what the SDK clones, never slot content (their content is
+      // not in the DOM). Templates elsewhere are none of the proxy's business.
+      .on(`[${SLOT}] template`, {
+        element(el) {
+          const frame = frames[frames.length - 1];
+          const outermost = templateDepth++ === 0;
+          let mine: TemplateCapture | null = null;
+          if (outermost && frame && !frame.templateSeen) {
+            frame.templateSeen = true;
+            if (frame.decision?.items) mine = capture = new TemplateCapture();
+          }
+          const items = frame?.decision?.items;
+          el.onEndTag((end) => {
+            templateDepth--;
+            if (!mine || !items) return;
+            capture = null;
+            end.after(mine.render(items), { html: true });
+          });
+        },
+        text(chunk) {
+          capture?.text(chunk);
+        },
+      })
+      // One selector list, one handler: an attribute selector without a tag name makes the
+      // parser read every element's attributes, and each call into a handler costs far
+      // more than a match (bench/proxy.ts measures both), so the marks are matched
+      // together, told apart here, and nothing outside slots is ever called for.
+      .on(`[${SLOT}],[${SLOT}] [${ITEM}],[${SLOT}] [${FIELD}],[${SLOT}] template *`, {
+        element(el) {
+          if (templateDepth) return void capture?.element(el);
+          if (el.hasAttribute(SLOT)) return openSlot(el);
+          if (!frames.length) return;
+          if (el.hasAttribute(ITEM)) openItem(el);
+          if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, frames);
+        },
+      })
+  );
 }
