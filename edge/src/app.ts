@@ -15,6 +15,7 @@ import { decideRoute } from './routes/decide.js';
 import { feedRoute } from './routes/feed.js';
 import { devRoutes } from './routes/dev.js';
 import { forgetRoute } from './routes/forget.js';
+import { proxyByHost, proxyRoutes } from './proxy/routes.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
 import { serverKeyRoutes } from './routes/admin/server-keys.js';
@@ -34,6 +35,8 @@ const admin = new Hono<AppEnv>()
   .route('/', journeyRoutes);
 
 export const app = new Hono<AppEnv>()
+  // A shop's host is the shop's on every path, so it is routed before the Worker's own.
+  .use('*', proxyByHost)
   .get('/v1/health', (c) => c.json({ ok: true }))
   .route('/', preflightRoute)
   .route('/', decideRoute)
@@ -44,6 +47,7 @@ export const app = new Hono<AppEnv>()
   .route('/', serverDecideRoute)
   .route('/', sdkRoute)
   .route('/', devRoutes)
+  .route('/', proxyRoutes)
   .route('/admin', admin);
 
 app.notFound((c) => renderError(new HttpProblem(404, 'not found'), c));

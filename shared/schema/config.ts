@@ -3,6 +3,7 @@ import { DEFAULT_CLV, DEFAULT_RFM_EDGES } from '../rfm.js';
 import { Id, LongText, Num, ShortText, SiteId } from './common.js';
 import { ContentSchema } from './content.js';
 import { JourneySchema } from './journeys.js';
+import { ProxySchema } from './proxy.js';
 
 /**
  * A MongoDB-style condition on the attribute tree; its operators are checked by the rule
@@ -166,6 +167,8 @@ export const ConfigSchema = z.object({
   codes: z.array(CodeSchema).default([]),
   /** Timed messages to registered webhooks (`send.webhook` names one; see journeys.ts). */
   journeys: z.array(JourneySchema).default([]),
+  /** Serve the shop through the edge, personalized in its HTML (edge/src/proxy). */
+  proxy: ProxySchema.optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;

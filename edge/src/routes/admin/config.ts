@@ -12,6 +12,7 @@ import type { AppEnv } from '../../env.js';
 import { ensureAssignmentSecret } from '../../security/assignment-token.js';
 import { parseJson, readJson, readText } from '../../http/body.js';
 import { fail } from '../../http/problems.js';
+import { withProxyHosts } from '../../proxy/host-index.js';
 
 export const configRoutes = new Hono<AppEnv>()
   .put('/sites/:site/config', async (c) => {
@@ -26,7 +27,7 @@ export const configRoutes = new Hono<AppEnv>()
     // Journeys may only name webhooks this site has registered (their secrets live there, not here).
     const unregistered = result.config.journeys.length ? unknownWebhooks(result.config, await registeredNames(c.env.KV, site)) : [];
     if (unregistered.length) fail(422, 'config rejected; the served version is unchanged', unregistered);
-    const stored = await putConfig(c.env.KV, result.config);
+    const stored = await withProxyHosts(c.env.KV, site, result.config.proxy, () => putConfig(c.env.KV, result.config));
     // Made now, before any decide signs with it, so isolates never race to create it.
     await ensureAssignmentSecret(c.env.KV, site);
     forgetCachedConfig(site);
@@ -51,7 +52,7 @@ export const configRoutes = new Hono<AppEnv>()
     const config = await getVersion(c.env.KV, site, body.version);
     if (!config) fail(404, `no version "${body.version}" for site "${site}"`, [{ path: ['version'], message: 'unknown version' }]);
     if (!validateConfig(config, { stored: true }).ok) fail(422, `version "${body.version}" no longer validates`);
-    await movePointer(c.env.KV, site, body.version);
+    await withProxyHosts(c.env.KV, site, config.proxy, () => movePointer(c.env.KV, site, body.version));
     forgetCachedConfig(site);
     forgetCachedRecs(site);
     return c.json({ current: body.version });
