@@ -118,10 +118,12 @@ export interface EventParams {
 /** Every command, as the script tag's `vitrine(…)` takes it. Never rejects. */
 export declare function vitrine(command: string, ...args: unknown[]): Promise<unknown>;
 export declare function init(options: InitOptions): Promise<void>;
+/** Grants or withdraws per purpose (missing = false); Global Privacy Control keeps `ads` off. */
 export declare function consent(granted: Consent): Promise<void>;
 /**
  * Records an event. `options.ts` (ms since the epoch) backdates it, to import a history;
- * a time over a minute ahead or older than 90 days is refused (one warning, event dropped).
+ * a time over 5 minutes ahead or older than 90 days is refused (one warning saying why,
+ * event dropped); one over 30 days old builds the profile but is not sent to the edge.
  */
 export declare function track(name: string, params?: EventParams, options?: { ts?: number }): Promise<void>;
 export interface IdentifyOptions {
