@@ -83,7 +83,7 @@ export class SiteStats extends DurableObject<Env> {
         const reason = this.apply(batch, e, compiled, signed[index]);
         if (reason) outcome.ignored.push({ index, reason });
         else outcome.accepted++;
-        learned ||= e.name in INTEREST_WEIGHT;
+        learned ||= INTEREST_WEIGHT.has(e.name);
       }
     });
     if (learned && (await this.ctx.storage.getAlarm()) === null) {
@@ -116,7 +116,7 @@ export class SiteStats extends DurableObject<Env> {
       recordConversion(this.sql, { experiment: exp.spec.id, visitor, ts: e.ts, value: e.value ?? 0 });
     }
     const ids = (e.items ?? []).map((i) => i.item_id);
-    const weight = INTEREST_WEIGHT[e.name as keyof typeof INTEREST_WEIGHT];
+    const weight = INTEREST_WEIGHT.get(e.name);
     if (weight) for (const id of ids) recordInterest(this.sql, id, e.ts, weight);
     if (e.name === 'purchase') {
       recordPurchase(this.sql, visitor, e.ts, e.value ?? 0);
