@@ -2,6 +2,7 @@
 // the site's Durable Object: push, collect, push without it, and the report still opens.
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { signAssignment } from '../security/assignment-token.js';
 import { ADMIN, ORIGIN, post, put, siteConfig } from '../testing/fixtures.js';
 import { findArchivedExperiment } from './archive.js';
 import { currentVersion } from './store.js';
@@ -34,6 +35,10 @@ async function push(withExperiment: boolean, headline: string): Promise<{ versio
 const report = (id: string, html = false) =>
   SELF.fetch(new Request(`https://edge.example/admin/sites/${SITE}/experiments/${id}/report${html ? '?format=html' : ''}`, { headers: ADMIN }));
 
+/** An exposure with the token decide would have returned with the arm. */
+const exposure = async (visitor: string, variant: string) =>
+  ev('exposure', { experiment: 'autumn-hero', variant, token: await signAssignment(env, SITE, visitor, 'autumn-hero', variant) });
+
 async function collect(visitor: string, events: unknown[]) {
   const res = await SELF.fetch(post('/v1/collect', { site: SITE, visitor, consent: { analytics: true, personalization: true }, events, segments: ['thriller-lovers'] }, { origin: ORIGIN }));
   expect(res.status).toBe(200);
@@ -42,10 +47,10 @@ async function collect(visitor: string, events: unknown[]) {
 describe('archived experiments', () => {
   it('keep their report, with the data, after leaving the config, and say when they left', async () => {
     await push(true, 'With the test');
-    await collect('visitor-arch-0001', [ev('exposure', { experiment: 'autumn-hero', variant: 'control' })]);
-    await collect('visitor-arch-0002', [ev('exposure', { experiment: 'autumn-hero', variant: 'quote' })]);
+    await collect('visitor-arch-0001', [await exposure('visitor-arch-0001', 'control')]);
+    await collect('visitor-arch-0002', [await exposure('visitor-arch-0002', 'quote')]);
     await collect('visitor-arch-0003', [
-      ev('exposure', { experiment: 'autumn-hero', variant: 'quote' }),
+      await exposure('visitor-arch-0003', 'quote'),
       ev('purchase', { transaction_id: 'arch-t1', value: 40, currency: 'EUR', items: [{ item_id: 'b1', price: 40 }] }, Date.now() - 30_000),
     ]);
     const live = (await (await report('autumn-hero')).json()) as any;
