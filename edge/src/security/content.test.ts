@@ -10,16 +10,17 @@ describe('content copy and shapes (finding 12)', () => {
     const config = siteConfig(SITE);
     config.slots!.promo = {
       default: {
-        headline: 'Hi {{persona|reader}}',
-        second: { label: 'More for {{persona|you}}', href: '/more?for={{persona|you}}' },
-        badge: { src: '/badge.png', alt: 'Badge for {{persona|you}}' },
+        headline: 'Hi {{context.city|reader}}',
+        second: { label: 'More for {{context.city|you}}', href: '/more?for={{context.city|you}}' },
+        badge: { src: '/badge.png', alt: 'Badge for {{context.city|you}}' },
       },
     };
-    expect((await SELF.fetch(put(`/admin/sites/${SITE}/config`, config))).status).toBe(201);
+    const pushed = await SELF.fetch(put(`/admin/sites/${SITE}/config`, config));
+    expect(pushed.status, await pushed.clone().text()).toBe(201);
     const res = (await (await SELF.fetch(post('/v1/decide', decideBody(SITE, { slots: ['promo'] })))).json()) as any;
     expect(res.slots.promo.content).toEqual({
       headline: 'Hi reader',
-      second: { label: 'More for you', href: '/more?for={{persona|you}}' },
+      second: { label: 'More for you', href: '/more?for={{context.city|you}}' },
       badge: { src: '/badge.png', alt: 'Badge for you' },
     });
   });
