@@ -6,6 +6,7 @@ import { forgetCachedConfig } from '../config/cache.js';
 import { keys } from '../config/keys.js';
 import { put, siteConfig } from '../testing/fixtures.js';
 import { slowBody, stubOrigin } from '../testing/origin-stub.js';
+import { encodeProfileCookie } from '../../../shared/profile-cookie.js';
 import { DECISION_ID } from './inject.js';
 
 const ORIGIN = 'http://origin.test';
@@ -40,6 +41,7 @@ async function pushSite(site: string, config: object = proxiedSite(site)) {
 const PAGE = `<!doctype html><html><head><title>Shop</title><script>vitrine('init',{site:'x'})</script></head><body>
 <section data-vitrine-slot="hero"><h1 data-vitrine-field="headline">Default headline</h1><a data-vitrine-field="cta" href="/default">Default</a></section>
 <p data-vitrine-field="headline">not in a slot</p>
+<div data-vitrine-slot="nudge"><p data-vitrine-field="body">Free shipping above €40</p></div>
 </body></html>`;
 const html = (body = PAGE, headers: Record<string, string> = {}) =>
   new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8', ...headers } });
@@ -63,6 +65,10 @@ function injected(body: string) {
   return m ? JSON.parse(m[1]) : null;
 }
 
+const nudge = (body: string) => /data-vitrine-slot="nudge"[^>]*data-vitrine-variant="([^"]*)"><p data-vitrine-field="body">(.*?)<\/p>/.exec(body)?.slice(1, 3);
+/** A thriller lover with €30 in the cart (€10 short of free shipping), as the SDK would write it. */
+const profileCookie = () =>
+  `vitrine_profile=${encodeProfileCookie({ sessions: 4, categories: { thrillers: { views: 5 }, 'true/crime:x': { views: 1 } }, cart: { items: 2, value: 30, updated: Date.now() }, viewed: ['a/b', 'c%d'] })}`;
 const heroHeadline = (body: string) => /<h1 data-vitrine-field="headline">(.*?)<\/h1>/s.exec(body)?.[1];
 const heroVariant = (body: string) => /data-vitrine-slot="hero"[^>]*data-vitrine-variant="([^"]*)"/.exec(body)?.[1] ?? null;
 
@@ -146,6 +152,31 @@ describe('proxy: the decision at HTML time', () => {
     // The block is first in <head>, before the page's own snippet.
     expect(body.indexOf(DECISION_ID)).toBeLessThan(body.indexOf("vitrine('init'"));
     expect(body.indexOf(DECISION_ID)).toBeGreaterThan(body.indexOf('<head>'));
+  });
+
+  it('uses the profile cookie with personalization consent: segments, persona and cart copy from it', async () => {
+    await pushSite('px-profile');
+    origin.respond = () => html();
+    const { body } = await visit(navigate(`https://${host('px-profile')}/`, `vitrine_id=${VISITOR}.1100; ${profileCookie()}`));
+    expect(nudge(body)).toEqual(['almost', 'Only €10 more for free shipping']);
+    const decision = injected(body);
+    expect(decision.segments).toContain('thriller-lovers');
+    expect(decision.persona).toEqual({ id: 'reader', name: 'The reader' });
+  });
+
+  it.each([
+    ['analytics consent only', `vitrine_id=${VISITOR}.1000; `],
+    ['a garbled profile cookie', `vitrine_id=${VISITOR}.1100; vitrine_profile=v1|zz|%E0%A4%A|`],
+    ['a profile cookie of another version', `vitrine_id=${VISITOR}.1100; vitrine_profile=v9|`],
+    ['a profile cookie over 3 KB', `vitrine_id=${VISITOR}.1100; vitrine_profile=v1${'|'.repeat(11)}${'x'.repeat(3100)}`],
+  ])('%s → the profile is not used, default content', async (_name, cookies) => {
+    await pushSite('px-noprofile');
+    origin.respond = () => html();
+    const cookie = cookies.endsWith('; ') ? cookies + profileCookie() : cookies;
+    const { res, body } = await visit(navigate(`https://${host('px-noprofile')}/`, cookie));
+    expect(res.status).toBe(200);
+    expect(nudge(body)).toEqual(['default', 'Free shipping above €40']);
+    expect(injected(body).segments).toEqual([]);
   });
 
   it.each([
