@@ -2,12 +2,13 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { app } from '../app.js';
-import { forgetCachedConfig } from '../config/cache.js';
+import { CONFIG_TTL_MS, forgetCachedConfig } from '../config/cache.js';
 import { keys } from '../config/keys.js';
 import { put, siteConfig } from '../testing/fixtures.js';
 import { slowBody, stubOrigin } from '../testing/origin-stub.js';
 import { encodeProfileCookie } from '../../../shared/profile-cookie.js';
 import { DECISION_ID } from './inject.js';
+import { TEMPLATE_TTL_MS } from './template-memo.js';
 
 const ORIGIN = 'http://origin.test';
 const VISITOR = 'abcdefgh12345678';
@@ -76,7 +77,10 @@ let origin: ReturnType<typeof stubOrigin>;
 beforeEach(() => {
   origin = stubOrigin(ORIGIN);
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('proxy: only HTML is touched', () => {
   it('passes an image through byte for byte, with its status and every header (each Set-Cookie)', async () => {
@@ -271,6 +275,35 @@ describe('proxy: the decision at HTML time', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(`https://${host('px-cors')}`);
+  });
+});
+
+describe('proxy: recommendation items', () => {
+  const recsPage = (template: string) =>
+    PAGE.replace('</body>', `<section data-vitrine-slot="picks"><h2 data-vitrine-field="headline">Picks</h2><ul><template>${template}</template></ul></section></body>`);
+  const items = (body: string) => [...body.matchAll(/<li[^>]*data-vitrine-item="([^"]+)"[^>]*>(.*?)<\/li>/g)].map((m) => `${m[1]}: ${m[2]}`);
+
+  it('renders items from the slot’s template, from a remembered copy on repeat views, and reads a changed one after a minute', async () => {
+    const site = 'px-recs';
+    const config = proxiedSite(site);
+    config.slots!.picks = { default: { headline: 'Bestsellers' }, recommendations: { strategies: ['bestsellers'], count: 2 } };
+    config.recommendations = { bestsellers: ['b2', 'b1'] };
+    await pushSite(site, config);
+    const catalog = [1, 2].map((i) => ({ id: `b${i}`, name: `Book ${i}`, category: 'thrillers', price: 10 * i }));
+    expect((await app.fetch(put(`/admin/sites/${site}/catalog`, catalog), env)).status).toBe(200);
+    let template = '<li><b data-vitrine-field="name">x</b> €<i data-vitrine-field="price">0</i></li>';
+    origin.respond = () => html(recsPage(template));
+    const view = async () => (await visit(navigate(`https://${host(site)}/list?page=${Math.random()}`))).body;
+
+    const first = await view();
+    expect(items(first)).toEqual(['b2: <b data-vitrine-field="name">Book 2</b> €<i data-vitrine-field="price">20.00</i>', 'b1: <b data-vitrine-field="name">Book 1</b> €<i data-vitrine-field="price">10.00</i>']);
+    expect(await view()).toBe(first);
+
+    template = '<li class="new"><span data-vitrine-field="name">x</span></li>';
+    expect(items(await view())).toEqual(items(first));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + TEMPLATE_TTL_MS + CONFIG_TTL_MS);
+    expect(items(await view())).toEqual(['b2: <span data-vitrine-field="name">Book 2</span>', 'b1: <span data-vitrine-field="name">Book 1</span>']);
   });
 });
 
