@@ -228,6 +228,14 @@ describe('proxy: the decision at HTML time', () => {
     expect(bare.headers.get('location')).toBe('/proxy/px-links/?a=1');
   });
 
+  it('never fetches another host, whatever the path looks like', async () => {
+    await pushSite('px-ssrf');
+    origin.respond = () => new Response('origin', { headers: { 'content-type': 'text/plain' } });
+    for (const url of [`https://edge.example/proxy/px-ssrf//evil.example/x`, `https://${host('px-ssrf')}//evil.example/x`])
+      expect(await (await app.fetch(new Request(url), env)).text()).toBe('origin');
+    expect(origin.requests.map((r) => r.url)).toEqual([`${ORIGIN}//evil.example/x`, `${ORIGIN}//evil.example/x`]);
+  });
+
   it('sends the origin the method, path, query, headers and body, with the public host forwarded', async () => {
     await pushSite('px-forward');
     origin.respond = () => new Response('ok', { headers: { 'content-type': 'text/plain' } });
