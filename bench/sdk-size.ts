@@ -1,7 +1,8 @@
 /**
- * SDK size: the main script-tag bundle (with idb-keyval inside), minified
- * and gzipped, next to GrowthBook's script-tag bundle gzipped the same way in the same
- * run; the lazy debug bundle; and the snippet a shop pastes (sdk/snippet.html).
+ * SDK size: the main script-tag bundle, minified and gzipped, next to GrowthBook's
+ * script-tag bundle gzipped the same way in the same run; the lazily loaded bundles
+ * (debug panel, email/phone hashing, profile-cookie encoder); and the snippet a shop
+ * pastes (sdk/snippet.html).
  * Budget: main ≤ 6 KB gzip (goal 5 KB), snippet ≤ 400 bytes.
  * Run: npx tsx bench/sdk-size.ts (builds the SDK first).
  */
@@ -18,6 +19,8 @@ export const BUDGET = { gzip: 6 * 1024, goal: 5 * 1024, snippet: 400 };
 export interface SdkSize {
   main: { bytes: number; gzip: number };
   debug: { bytes: number; gzip: number };
+  identifiers: { bytes: number; gzip: number };
+  profile: { bytes: number; gzip: number };
   growthbook: { bytes: number; gzip: number };
   snippet: number;
   /** Vitrine main gzip as a share of GrowthBook's. */
@@ -37,6 +40,8 @@ export async function runSdkSizeBench(): Promise<SdkSize> {
   return {
     main,
     debug: measure('../dist/public/sdk-debug.js'),
+    identifiers: measure('../dist/public/sdk-identifiers.js'),
+    profile: measure('../dist/public/sdk-profile.js'),
     growthbook,
     snippet,
     ratio: main.gzip / growthbook.gzip,
@@ -47,8 +52,10 @@ export async function runSdkSizeBench(): Promise<SdkSize> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = await runSdkSizeBench();
   const row = (name: string, s: { bytes: number; gzip: number }) => console.log(`${name.padEnd(34)} ${String(s.bytes).padStart(7)} B min ${String(s.gzip).padStart(7)} B gzip`);
-  row('Vitrine sdk.js (with idb-keyval)', r.main);
+  row('Vitrine sdk.js', r.main);
   row('Vitrine sdk-debug.js (lazy)', r.debug);
+  row('Vitrine sdk-identifiers.js (lazy)', r.identifiers);
+  row('Vitrine sdk-profile.js (lazy)', r.profile);
   row('GrowthBook auto.min.js', r.growthbook);
   console.log(`Vitrine is ${(r.ratio * 100).toFixed(0)} % of GrowthBook gzipped; budget ${BUDGET.gzip} B (goal ${BUDGET.goal} B): ${r.main.gzip <= BUDGET.gzip ? 'within' : 'OVER'}${r.main.gzip <= BUDGET.goal ? ', goal met' : ''}`);
   console.log(`snippet: ${r.snippet} B (budget ${BUDGET.snippet} B)`);

@@ -109,8 +109,11 @@ describe('SDK in Chromium against the Worker', () => {
     expect(await text(page, 'h1')).toBe('New thrillers for you');
     expect(await page.locator('[data-vitrine-field="cta"]').getAttribute('href')).toBe('/c/thrillers');
     expect(await page.locator('[data-vitrine-slot="hero"]').getAttribute('data-vitrine-variant')).toBe('thrillers');
-    const [cookie] = await context.cookies();
+    const cookie = (await context.cookies()).find((c) => c.name === 'vitrine_id')!;
     expect(cookie).toMatchObject({ name: 'vitrine_id', sameSite: 'Lax', secure: false });
+    // With personalization consent the profile goes in a cookie too, for the edge's HTML
+    // proxy, once its lazily loaded encoder is there.
+    await expect.poll(async () => (await context.cookies()).map((c) => c.name).sort()).toEqual(['vitrine_id', 'vitrine_profile']);
     // 390 days: under the 13 months a consent cookie may live.
     expect(cookie.expires * 1000 - Date.now()).toBeGreaterThan(389 * 86_400_000);
     expect(cookie.expires * 1000 - Date.now()).toBeLessThanOrEqual(396 * 86_400_000);
@@ -121,7 +124,7 @@ describe('SDK in Chromium against the Worker', () => {
       /* never answers */
     });
     await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName('vitrine:painted').length > 0, null, { timeout: 500 });
+    await page.waitForFunction(() => performance.getEntriesByName('vitrine:painted').length > 0, null, { timeout: 500, polling: 50 });
     expect(await text(page, 'h1')).toBe('New thrillers for you');
     await ready(page);
     expect(errors).toEqual([]);
@@ -218,7 +221,7 @@ describe('SDK in Chromium against the Worker', () => {
     const { context, page } = await open();
     await ready(page);
     await page.evaluate((all) => vitrine('consent', all), ALL);
-    expect(await context.cookies()).toHaveLength(1);
+    await expect.poll(async () => (await context.cookies()).map((c) => c.name).sort()).toEqual(['vitrine_id', 'vitrine_profile']);
     const forgot = page.waitForResponse((r) => r.url().endsWith('/v1/forget'));
     await page.evaluate(() => vitrine('forget'));
     const res = await forgot;
@@ -251,11 +254,11 @@ describe('SDK in Chromium against the Worker', () => {
     expect(panel).toContain('banner');
     expect(panel).toContain('quote [forced]');
     // The edge lists the slot's variant ids; the panel offers them to force another one.
-    const picker = page.locator('#vitrine-debug tr[data-slot="banner"] select');
+    const picker = page.locator('#vitrine-debug [data-slot="banner"] select');
     expect(await picker.locator('option').allTextContents()).toEqual(['default', 'control', 'quote']);
     expect(await picker.inputValue()).toBe('quote');
     await picker.selectOption('control');
-    await page.locator('#vitrine-debug tr[data-slot="banner"] button').click();
+    await page.locator('#vitrine-debug [data-slot="banner"] button').click();
     await expect.poll(() => page.locator('[data-vitrine-slot="banner"]').getAttribute('data-vitrine-variant')).toBe('control');
     expect(await text(page, '[data-vitrine-slot="banner"] span')).toBe('Free shipping from 30 €');
     await expect.poll(() => batches.length, { timeout: 10_000 }).toBeGreaterThan(0);

@@ -304,7 +304,7 @@ export function createClient(win: Win = window): Command {
 
   function loadDebugPanel() {
     win.vitrineDebug = {
-      state: () => ({ consent: state.consent, visitor: state.visitor, profile: profile(), decision, force }),
+      state: () => ({ consent: state.consent, known, visitor: state.visitor, profile: profile(), decision, force, currency: state.log.reduce<unknown>((c, e) => e.currency ?? c, undefined) }),
       force: (slot: string, variant: string) => enqueue(() => ((force = { ...force, [slot]: variant }), decide())),
     };
     lazy('debug');

@@ -17,7 +17,7 @@ export const vitrine: Command = (command, ...args) => (client ??= createClient()
 
 export const init = (options: InitOptions) => vitrine('init', options) as Promise<void>;
 export const consent = (granted: Consent) => vitrine('consent', granted) as Promise<void>;
-/** `options.ts` backdates the event (ms; for importing a history): refused beyond a minute ahead or older than 90 days. */
+/** `options.ts` backdates the event (ms; for importing a history): refused beyond 5 minutes ahead or older than 90 days; over 30 days old it builds the profile but is not sent. */
 export const track = (name: string, params?: Record<string, unknown>, options?: { ts?: number }) =>
   vitrine('track', name, params, options) as Promise<void>;
 /**

@@ -46,8 +46,9 @@ let queued = false;
  * once and rewritten as the record, and its old keys go.
  */
 export async function load(idb: IDBFactory): Promise<State | undefined> {
-  const [saved, ...old] = await Promise.all([KEY, ...OLD_KEYS].map((key) => tx(idb, 'readonly', (s) => s.get(key))));
+  const saved = await tx(idb, 'readonly', (s) => s.get(KEY));
   if (saved) return saved.v === VERSION ? saved : undefined;
+  const old = await Promise.all(OLD_KEYS.map((key) => tx(idb, 'readonly', (s) => s.get(key))));
   if (old.every((v) => v === undefined)) return;
   const migrated = fromOldKeys(Object.fromEntries(OLD_KEYS.map((k, i) => [k, old[i]])));
   persist(idb, () => migrated, true);
