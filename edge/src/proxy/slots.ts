@@ -44,9 +44,9 @@ export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse, pa
   const read = new Map<string, Node | null>();
 
   /** What a field named `name` shows: the innermost open slot whose content names it wins, as in the SDK's document-order fills. */
-  const valueFor = (name: string, own: Frame[]) => {
-    for (let i = own.length - 1; i >= 0; i--) {
-      const content = own[i].decision?.content;
+  const valueFor = (name: string, stack: Frame[]) => {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const content = stack[i].decision?.content;
       if (content && Object.hasOwn(content, name)) return { value: (content as Record<string, unknown>)[name] };
     }
     return null;
