@@ -2,14 +2,15 @@
  * Runs inside workerd for bench/proxy.ts (bundled by esbuild, served by Miniflare): one
  * request runs `passes` of one way of serving a page, so the bench can read the CPU time
  * workerd spent on it (from /proc, not a clock: the machine is shared). Ways: `read` the
- * page with no rewriting, `parse` it with an empty HTMLRewriter, `rewrite` it as the proxy
- * does (decision injected, slots rendered).
+ * page with no rewriting, `parse` it with an empty HTMLRewriter, rewrite it as the proxy
+ * does (decision injected, slots rendered) on a `first` view of the page (its item
+ * templates read as they stream) or a `repeat` view (templates remembered).
  */
 import type { DecideResponse } from '../shared/schema/decide.js';
 import { injectDecision } from '../edge/src/proxy/inject.js';
 import { renderSlots } from '../edge/src/proxy/slots.js';
 
-export type Way = 'read' | 'parse' | 'rewrite';
+export type Way = 'read' | 'parse' | 'first' | 'repeat';
 export interface Job {
   html: string;
   decision: DecideResponse;
@@ -21,7 +22,8 @@ function pass({ html, decision, way }: Job): Promise<string> {
   const page = new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   if (way === 'read') return page.text();
   if (way === 'parse') return new HTMLRewriter().transform(page).text();
-  return renderSlots(injectDecision(new HTMLRewriter(), decision), decision).transform(page).text();
+  // A first view has no page to remember templates by; a repeat view is always the same page.
+  return renderSlots(injectDecision(new HTMLRewriter(), decision), decision, way === 'repeat' ? 'bench /' : undefined).transform(page).text();
 }
 
 export default {

@@ -135,6 +135,8 @@ describe('edge proxy in Chromium', () => {
       for (const id of ['t1', 't2']) await vitrine('track', 'view_item', { items: [{ item_id: id, item_category: 'thrillers', price: 15 }] });
       await vitrine('flush');
     }, ALL);
+    // The SDK mirrors the summary into its profile cookie once its (lazily loaded) encoder is in.
+    await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'vitrine_profile')?.value ?? '', { timeout: 5000 }).toContain('thrillers:2');
 
     await context.addInitScript(WATCH_HERO);
     const decides: string[] = [];
@@ -175,8 +177,11 @@ describe('edge proxy in Chromium', () => {
     expect(await page.locator('[data-serve="proxy"]').isChecked()).toBe(true);
     expect(await page.locator('[data-serve-other]').getAttribute('href')).toBe('/tester.html');
     await page.getByRole('button', { name: 'Accept all' }).click();
+    const landing = page.waitForResponse((r) => r.url() === `${base}/` && r.request().resourceType() === 'document');
     await page.locator('[data-persona="thriller-lover"]').getByRole('button').click();
     await page.waitForURL(`${base}/`);
+    // The persona's history is in the first HTML: the hero experiment's thriller arms.
+    expect(await (await landing).text()).toMatch(/data-vitrine-slot="hero" data-vitrine-variant="(control|quotes)"/);
     await ready(page);
     // A card a script made (a recommendation) leads to a proxied product page.
     await page.locator('[data-vitrine-slot="recommended"] [data-vitrine-item] a').first().click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visitorCookies } from './cookies.js';
+import { rawCookies, visitorCookies } from './cookies.js';
 
 const ID = 'abcdefgh12345678';
 const no = { analytics: false, personalization: false, ads: false, email: false };
@@ -16,6 +16,17 @@ describe('the visitor cookies the proxy reads', () => {
     ['too many digits', { vitrine_id: `${ID}.11111` }, false, { visitor: null, consent: no }],
     ['digits other than 0 and 1', { vitrine_id: `${ID}.12` }, false, { visitor: null, consent: no }],
   ])('%s', (_name, cookies, gpc, expected) => {
-    expect(visitorCookies(cookies as Record<string, string>, gpc)).toEqual(expected);
+    expect(visitorCookies(new Map(Object.entries(cookies)), gpc)).toEqual(expected);
+  });
+});
+
+describe('reading the Cookie header', () => {
+  it('keeps values exactly as sent, first of a name wins', () => {
+    const cookies = rawCookies('a=1; vitrine_profile=v1|x|a%2Fb/c; a=2;  spaced = v ; bare; =nameless');
+    expect([...cookies]).toEqual([
+      ['a', '1'],
+      ['vitrine_profile', 'v1|x|a%2Fb/c'],
+      ['spaced', 'v'],
+    ]);
   });
 });

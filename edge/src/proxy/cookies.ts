@@ -6,6 +6,21 @@ const DENIED: Consent = { analytics: false, personalization: false, ads: false, 
 /** The purposes in the order of the id cookie's digits. */
 const PURPOSES = ['analytics', 'personalization', 'ads', 'email'] as const;
 
+/**
+ * The request's cookies by name, values exactly as sent (the first of a name wins). Not
+ * URI-decoded, unlike Hono's reader: the profile cookie's own encoding uses `%2F` inside
+ * values next to `/` between them, and a decoded value would split in the wrong places.
+ */
+export function rawCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const pair of (header ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    if (at > 0 && name && !out.has(name)) out.set(name, pair.slice(at + 1).trim());
+  }
+  return out;
+}
+
 export interface VisitorCookies {
   visitor: string | null;
   consent: Consent;
@@ -18,8 +33,8 @@ export interface VisitorCookies {
  * off). Anything else reads as no cookie. Global Privacy Control (`Sec-GPC: 1`) turns ads
  * off, as the SDK's own check does.
  */
-export function visitorCookies(cookies: Readonly<Record<string, string>>, gpc: boolean | undefined): VisitorCookies {
-  const m = /^([a-z0-9]{16})\.([01]{2,4})$/.exec(Object.hasOwn(cookies, 'vitrine_id') ? cookies.vitrine_id : '');
+export function visitorCookies(cookies: ReadonlyMap<string, string>, gpc: boolean | undefined): VisitorCookies {
+  const m = /^([a-z0-9]{16})\.([01]{2,4})$/.exec(cookies.get('vitrine_id') ?? '');
   if (!m) return { visitor: null, consent: DENIED };
   const consent = Object.fromEntries(PURPOSES.map((p, i) => [p, m[2][i] === '1'])) as Required<Consent>;
   return { visitor: m[1], consent: gpc ? { ...consent, ads: false } : consent };

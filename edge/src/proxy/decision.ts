@@ -1,21 +1,25 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Loaded } from '../config/cache.js';
+import { decodeProfileCookie, PROFILE_COOKIE } from '../../../shared/profile-cookie.js';
 import type { DecideRequest, DecideResponse } from '../../../shared/schema/decide.js';
+import { ProfileSchema } from '../../../shared/schema/profile.js';
 import { requestFacts } from '../decide/facts.js';
 import { runDecide } from '../decide/pipeline.js';
 import type { AppEnv } from '../env.js';
-import { visitorCookies } from './cookies.js';
+import { rawCookies, visitorCookies } from './cookies.js';
 import { pageUrl, withoutPrefix, type Target } from './mapping.js';
 
 /**
  * The decide request a page view makes when the proxy serves it: what the SDK would have
- * sent, read from the request instead of the page. The cookies give the visitor id and
- * consent; the page is the origin's path and query on the public host. The page's slots
- * are not known before its HTML is read, so every configured slot is decided.
+ * sent, read from the request instead of the page. The cookies give the visitor id, the
+ * consent and (with personalization consent) the profile summary the SDK mirrors into
+ * `vitrine_profile`; the page is the origin's path and query on the public host. The
+ * page's slots are not known before its HTML is read, so every configured slot is decided.
  */
 export function decideRequest(c: Context<AppEnv>, t: Target, gpc: boolean | undefined): DecideRequest {
-  const { visitor, consent } = visitorCookies(getCookie(c), gpc);
+  const cookies = rawCookies(c.req.header('cookie'));
+  const { visitor, consent } = visitorCookies(cookies, gpc);
+  const profile = consent.personalization ? profileCookie(cookies) : undefined;
   const referrer = c.req.header('referer');
   const language = c.req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim();
   return {
@@ -27,7 +31,16 @@ export function decideRequest(c: Context<AppEnv>, t: Target, gpc: boolean | unde
       ...(referrer && { referrer: withoutPrefix(t, referrer).slice(0, 2048) }),
       ...(language && language !== '*' && { language: language.slice(0, 35) }),
     },
+    ...(profile && { profile }),
   };
+}
+
+/** The profile cookie, held to the same schema as a decide body's profile; garbled, oversized or out of bounds reads as none. */
+function profileCookie(cookies: ReadonlyMap<string, string>) {
+  const value = cookies.get(PROFILE_COOKIE);
+  const decoded = value === undefined ? null : decodeProfileCookie(value);
+  const checked = decoded && ProfileSchema.safeParse(decoded);
+  return checked && checked.success ? checked.data : undefined;
 }
 
 /**

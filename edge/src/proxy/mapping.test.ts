@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageUrl, publicUrl, withoutPrefix, type Target } from './mapping.js';
+import { originUrl, pageUrl, publicUrl, withoutPrefix, type Target } from './mapping.js';
 
 const host: Target = { site: 's', origin: 'https://origin.shop.test', publicOrigin: 'https://www.shop.test', prefix: '', path: '/books/list.html?page=2' };
 const path: Target = { ...host, publicOrigin: 'http://127.0.0.1:8787', prefix: '/proxy/s' };
@@ -17,6 +17,12 @@ describe('URL mapping between the browser and the origin', () => {
     [path, 'http://origin.shop.test/', 'http://origin.shop.test/'],
   ])('%# a Location of %s → %s', (t, location, expected) => {
     expect(publicUrl(t, location)).toBe(expected);
+  });
+
+  it('keeps a path that looks like another host on the origin', () => {
+    const sneaky = { ...path, path: '//evil.example/x?y=1' };
+    expect(originUrl(sneaky)).toBe('https://origin.shop.test//evil.example/x?y=1');
+    expect(pageUrl(sneaky)).toBe('http://127.0.0.1:8787//evil.example/x?y=1');
   });
 
   it('shows the rules the origin’s path and query on the public host', () => {

@@ -16,18 +16,24 @@ export interface Target {
   path: string;
 }
 
+/**
+ * `path` joined onto `origin` as text, never resolved against it: a path like
+ * `//elsewhere.example/x` must stay a path on the origin, not become another host.
+ */
+const on = (origin: string, path: string) => new URL(`${new URL(origin).origin}${path}`);
+
 /** The URL the origin is asked for. */
-export const originUrl = (t: Target) => new URL(t.path, t.origin).href;
+export const originUrl = (t: Target) => on(t.origin, t.path).href;
 
 /** The page as the rules see it: the browser's origin with the origin's path and query (no prefix). */
-export const pageUrl = (t: Target) => new URL(t.path, t.publicOrigin).href;
+export const pageUrl = (t: Target) => on(t.publicOrigin, t.path).href;
 
 /**
  * The browser's URL for a URL the origin sent (a `Location`): one on the origin moves to
  * the public side under the prefix; a relative one stays relative; any other is kept.
  */
 export function publicUrl(t: Target, value: string): string {
-  const base = new URL(t.path, t.origin);
+  const base = on(t.origin, t.path);
   let url: URL;
   try {
     url = new URL(value, base);

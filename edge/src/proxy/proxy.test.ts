@@ -2,11 +2,13 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { app } from '../app.js';
-import { forgetCachedConfig } from '../config/cache.js';
+import { CONFIG_TTL_MS, forgetCachedConfig } from '../config/cache.js';
 import { keys } from '../config/keys.js';
 import { put, siteConfig } from '../testing/fixtures.js';
 import { slowBody, stubOrigin } from '../testing/origin-stub.js';
+import { encodeProfileCookie } from '../../../shared/profile-cookie.js';
 import { DECISION_ID } from './inject.js';
+import { TEMPLATE_TTL_MS } from './template-memo.js';
 
 const ORIGIN = 'http://origin.test';
 const VISITOR = 'abcdefgh12345678';
@@ -40,6 +42,7 @@ async function pushSite(site: string, config: object = proxiedSite(site)) {
 const PAGE = `<!doctype html><html><head><title>Shop</title><script>vitrine('init',{site:'x'})</script></head><body>
 <section data-vitrine-slot="hero"><h1 data-vitrine-field="headline">Default headline</h1><a data-vitrine-field="cta" href="/default">Default</a></section>
 <p data-vitrine-field="headline">not in a slot</p>
+<div data-vitrine-slot="nudge"><p data-vitrine-field="body">Free shipping above €40</p></div>
 </body></html>`;
 const html = (body = PAGE, headers: Record<string, string> = {}) =>
   new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8', ...headers } });
@@ -63,6 +66,10 @@ function injected(body: string) {
   return m ? JSON.parse(m[1]) : null;
 }
 
+const nudge = (body: string) => /data-vitrine-slot="nudge"[^>]*data-vitrine-variant="([^"]*)"><p data-vitrine-field="body">(.*?)<\/p>/.exec(body)?.slice(1, 3);
+/** A thriller lover with €30 in the cart (€10 short of free shipping), as the SDK would write it. */
+const profileCookie = () =>
+  `vitrine_profile=${encodeProfileCookie({ sessions: 4, categories: { thrillers: { views: 5 }, 'true/crime:x': { views: 1 } }, cart: { items: 2, value: 30, updated: Date.now() }, viewed: ['a/b', 'c%d'] })}`;
 const heroHeadline = (body: string) => /<h1 data-vitrine-field="headline">(.*?)<\/h1>/s.exec(body)?.[1];
 const heroVariant = (body: string) => /data-vitrine-slot="hero"[^>]*data-vitrine-variant="([^"]*)"/.exec(body)?.[1] ?? null;
 
@@ -70,7 +77,10 @@ let origin: ReturnType<typeof stubOrigin>;
 beforeEach(() => {
   origin = stubOrigin(ORIGIN);
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('proxy: only HTML is touched', () => {
   it('passes an image through byte for byte, with its status and every header (each Set-Cookie)', async () => {
@@ -148,6 +158,31 @@ describe('proxy: the decision at HTML time', () => {
     expect(body.indexOf(DECISION_ID)).toBeGreaterThan(body.indexOf('<head>'));
   });
 
+  it('uses the profile cookie with personalization consent: segments, persona and cart copy from it', async () => {
+    await pushSite('px-profile');
+    origin.respond = () => html();
+    const { body } = await visit(navigate(`https://${host('px-profile')}/`, `vitrine_id=${VISITOR}.1100; ${profileCookie()}`));
+    expect(nudge(body)).toEqual(['almost', 'Only €10 more for free shipping']);
+    const decision = injected(body);
+    expect(decision.segments).toContain('thriller-lovers');
+    expect(decision.persona).toEqual({ id: 'reader', name: 'The reader' });
+  });
+
+  it.each([
+    ['analytics consent only', `vitrine_id=${VISITOR}.1000; `],
+    ['a garbled profile cookie', `vitrine_id=${VISITOR}.1100; vitrine_profile=v1|zz|%E0%A4%A|`],
+    ['a profile cookie of another version', `vitrine_id=${VISITOR}.1100; vitrine_profile=v9|`],
+    ['a profile cookie over 3 KB', `vitrine_id=${VISITOR}.1100; vitrine_profile=v1${'|'.repeat(11)}${'x'.repeat(3100)}`],
+  ])('%s → the profile is not used, default content', async (_name, cookies) => {
+    await pushSite('px-noprofile');
+    origin.respond = () => html();
+    const cookie = cookies.endsWith('; ') ? cookies + profileCookie() : cookies;
+    const { res, body } = await visit(navigate(`https://${host('px-noprofile')}/`, cookie));
+    expect(res.status).toBe(200);
+    expect(nudge(body)).toEqual(['default', 'Free shipping above €40']);
+    expect(injected(body).segments).toEqual([]);
+  });
+
   it.each([
     ['no cookie', undefined],
     ['analytics consent only', `vitrine_id=${VISITOR}.10`],
@@ -191,6 +226,14 @@ describe('proxy: the decision at HTML time', () => {
     const bare = await app.fetch(navigate('https://edge.example/proxy/px-links?a=1'), env);
     expect(bare.status).toBe(308);
     expect(bare.headers.get('location')).toBe('/proxy/px-links/?a=1');
+  });
+
+  it('never fetches another host, whatever the path looks like', async () => {
+    await pushSite('px-ssrf');
+    origin.respond = () => new Response('origin', { headers: { 'content-type': 'text/plain' } });
+    for (const url of [`https://edge.example/proxy/px-ssrf//evil.example/x`, `https://${host('px-ssrf')}//evil.example/x`])
+      expect(await (await app.fetch(new Request(url), env)).text()).toBe('origin');
+    expect(origin.requests.map((r) => r.url)).toEqual([`${ORIGIN}//evil.example/x`, `${ORIGIN}//evil.example/x`]);
   });
 
   it('sends the origin the method, path, query, headers and body, with the public host forwarded', async () => {
@@ -240,6 +283,35 @@ describe('proxy: the decision at HTML time', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(`https://${host('px-cors')}`);
+  });
+});
+
+describe('proxy: recommendation items', () => {
+  const recsPage = (template: string) =>
+    PAGE.replace('</body>', `<section data-vitrine-slot="picks"><h2 data-vitrine-field="headline">Picks</h2><ul><template>${template}</template></ul></section></body>`);
+  const items = (body: string) => [...body.matchAll(/<li[^>]*data-vitrine-item="([^"]+)"[^>]*>(.*?)<\/li>/g)].map((m) => `${m[1]}: ${m[2]}`);
+
+  it('renders items from the slot’s template, from a remembered copy on repeat views, and reads a changed one after a minute', async () => {
+    const site = 'px-recs';
+    const config = proxiedSite(site);
+    config.slots!.picks = { default: { headline: 'Bestsellers' }, recommendations: { strategies: ['bestsellers'], count: 2 } };
+    config.recommendations = { bestsellers: ['b2', 'b1'] };
+    await pushSite(site, config);
+    const catalog = [1, 2].map((i) => ({ id: `b${i}`, name: `Book ${i}`, category: 'thrillers', price: 10 * i }));
+    expect((await app.fetch(put(`/admin/sites/${site}/catalog`, catalog), env)).status).toBe(200);
+    let template = '<li><b data-vitrine-field="name">x</b> €<i data-vitrine-field="price">0</i></li>';
+    origin.respond = () => html(recsPage(template));
+    const view = async () => (await visit(navigate(`https://${host(site)}/list?page=${Math.random()}`))).body;
+
+    const first = await view();
+    expect(items(first)).toEqual(['b2: <b data-vitrine-field="name">Book 2</b> €<i data-vitrine-field="price">20.00</i>', 'b1: <b data-vitrine-field="name">Book 1</b> €<i data-vitrine-field="price">10.00</i>']);
+    expect(await view()).toBe(first);
+
+    template = '<li class="new"><span data-vitrine-field="name">x</span></li>';
+    expect(items(await view())).toEqual(items(first));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + TEMPLATE_TTL_MS + CONFIG_TTL_MS);
+    expect(items(await view())).toEqual(['b2: <span data-vitrine-field="name">Book 2</span>', 'b1: <span data-vitrine-field="name">Book 1</span>']);
   });
 });
 

@@ -46,7 +46,8 @@ export async function proxy(c: Context<AppEnv>, t: Target, config?: Loaded): Pro
   let rewriter = new HTMLRewriter();
   if (t.prefix) rewriter = prefixLinks(rewriter, t.prefix);
   if (!ready) return rewriter.transform(response);
-  rewriter = renderSlots(injectDecision(rewriter, ready), ready);
+  // Item templates are remembered per page (site and origin path) for repeat views.
+  rewriter = renderSlots(injectDecision(rewriter, ready), ready, `${t.site} ${t.path.split('?')[0]}`);
   return rewriter.transform(new Response(response.body, { status: response.status, statusText: response.statusText, headers: personalHeaders(response.headers) }));
 }
 

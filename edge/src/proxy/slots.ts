@@ -2,9 +2,11 @@ import type { DecideResponse, SlotDecision } from '../../../shared/schema/decide
 import { own } from '../../../shared/own.js';
 import { escapeAttr } from './escape.js';
 import { FIELD, fill, ITEM, SLOT, VARIANT, type FieldTarget } from './fields.js';
-import { TemplateCapture, VOID } from './template.js';
+import { forgetTemplates, rememberedTemplates, rememberTemplates } from './template-memo.js';
+import { renderItems, TemplateCapture, VOID, type Node } from './template.js';
 
 interface Frame {
+  name: string;
   decision: SlotDecision | null;
   templateSeen: boolean;
 }
@@ -26,17 +28,25 @@ const streamed = (el: Element): FieldTarget => ({
  * One difference the stream forces: clones go right after the `<template>` (its content
  * has streamed past by then), where the SDK puts them right before it; the template is
  * never shown, so the page looks the same.
+ *
+ * `page` names the page for the template memo (site and origin path): a page whose slot
+ * templates were read within the last minute is rendered from them without reading them.
  */
-export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse): HTMLRewriter {
+export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse, page?: string): HTMLRewriter {
   const frames: Frame[] = [];
   let templateDepth = 0;
   let itemDepth = 0;
   let capture: TemplateCapture | null = null;
+  const anyItems = Object.values(decision.slots).some((slot) => slot.items);
+  const remembered = anyItems && page ? rememberedTemplates(page) : null;
+  /** Templates are read only when items are to be rendered and this page's are not remembered. */
+  const reading = anyItems && !remembered;
+  const read = new Map<string, Node | null>();
 
   /** What a field named `name` shows: the innermost open slot whose content names it wins, as in the SDK's document-order fills. */
-  const valueFor = (name: string, own: Frame[]) => {
-    for (let i = own.length - 1; i >= 0; i--) {
-      const content = own[i].decision?.content;
+  const valueFor = (name: string, stack: Frame[]) => {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const content = stack[i].decision?.content;
       if (content && Object.hasOwn(content, name)) return { value: (content as Record<string, unknown>)[name] };
     }
     return null;
@@ -51,7 +61,8 @@ export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse): H
   };
 
   const openSlot = (el: Element) => {
-    const frame: Frame = { decision: own(decision.slots, el.getAttribute(SLOT)!) ?? null, templateSeen: false };
+    const name = el.getAttribute(SLOT)!;
+    const frame: Frame = { name, decision: own(decision.slots, name) ?? null, templateSeen: false };
     if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, [...frames, frame]);
     if (frame.decision) el.setAttribute(VARIANT, escapeAttr(frame.decision.variant));
     frames.push(frame);
@@ -64,43 +75,46 @@ export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse): H
     closeOn(el, () => itemDepth--);
   };
 
-  return (
-    rewriter
-      // A slot's templates hold what the SDK clones, never slot content (their content is
-      // not in the DOM). Templates elsewhere are none of the proxy's business.
-      .on(`[${SLOT}] template`, {
-        element(el) {
-          const frame = frames[frames.length - 1];
-          const outermost = templateDepth++ === 0;
-          let mine: TemplateCapture | null = null;
-          if (outermost && frame && !frame.templateSeen) {
-            frame.templateSeen = true;
-            if (frame.decision?.items) mine = capture = new TemplateCapture();
-          }
-          const items = frame?.decision?.items;
-          el.onEndTag((end) => {
-            templateDepth--;
-            if (!mine || !items) return;
-            capture = null;
-            end.after(mine.render(items), { html: true });
-          });
-        },
-        text(chunk) {
-          capture?.text(chunk);
-        },
-      })
-      // One selector list, one handler: an attribute selector without a tag name makes the
-      // parser read every element's attributes, and each call into a handler costs far
-      // more than a match (bench/proxy.ts measures both), so the marks are matched
-      // together, told apart here, and nothing outside slots is ever called for.
-      .on(`[${SLOT}],[${SLOT}] [${ITEM}],[${SLOT}] [${FIELD}],[${SLOT}] template *`, {
-        element(el) {
-          if (templateDepth) return void capture?.element(el);
-          if (el.hasAttribute(SLOT)) return openSlot(el);
-          if (!frames.length) return;
-          if (el.hasAttribute(ITEM)) openItem(el);
-          if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, frames);
-        },
-      })
-  );
+  /** The first template of a slot: read it (or take the remembered one) and put the items after it. */
+  const openTemplate = (el: Element) => {
+    const frame = frames[frames.length - 1];
+    const first = templateDepth++ === 0 && frame && !frame.templateSeen;
+    if (first) frame.templateSeen = true;
+    const items = first ? frame.decision?.items : undefined;
+    let mine: TemplateCapture | null = null;
+    if (first && reading) mine = capture = new TemplateCapture();
+    el.onEndTag((end) => {
+      templateDepth--;
+      if (!first) return;
+      if (mine) {
+        capture = null;
+        read.set(frame.name, mine.proto());
+      }
+      if (!items) return;
+      const proto = mine ? mine.proto() : remembered?.get(frame.name);
+      // A slot the memo does not know: this page changed; its items come from the SDK this time.
+      if (proto === undefined) return void (page && forgetTemplates(page));
+      end.after(renderItems(proto, items), { html: true });
+    });
+  };
+
+  // One selector list, one handler: an attribute selector without a tag name makes the
+  // parser read every element's attributes, and each call into a handler costs far more
+  // than a match (bench/proxy.ts measures both), so the marks are matched together, told
+  // apart here, and nothing outside slots is ever called for.
+  const marks = [`[${SLOT}]`, `[${SLOT}] [${ITEM}]`, `[${SLOT}] [${FIELD}]`, ...(reading ? [`[${SLOT}] template *`] : [])].join(',');
+  rewriter = rewriter
+    // A slot's templates hold what the SDK clones, never slot content (their content is
+    // not in the DOM). Templates elsewhere are none of the proxy's business.
+    .on(`[${SLOT}] template`, reading ? { element: openTemplate, text: (chunk) => capture?.text(chunk) } : { element: openTemplate })
+    .on(marks, {
+      element(el) {
+        if (templateDepth) return void capture?.element(el);
+        if (el.hasAttribute(SLOT)) return openSlot(el);
+        if (!frames.length) return;
+        if (el.hasAttribute(ITEM)) openItem(el);
+        if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, frames);
+      },
+    });
+  return reading && page ? rewriter.onDocument({ end: () => rememberTemplates(page, read) }) : rewriter;
 }

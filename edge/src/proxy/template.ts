@@ -3,7 +3,7 @@ import { escapeAttr, escapeText } from './escape.js';
 import { FIELD, fill, ITEM, itemFields, type FieldTarget } from './fields.js';
 
 /** An element of a slot's `<template>`, as it streamed past: attribute values and text kept as the origin wrote them (HTML). */
-interface Node {
+export interface Node {
   tag: string;
   attrs: Map<string, string>;
   children: (Node | string)[];
@@ -40,11 +40,15 @@ export class TemplateCapture {
     if (chunk.text) this.open[this.open.length - 1].children.push(chunk.text);
   }
 
-  /** One rendered clone per item, as HTML; empty when the template holds no element. */
-  render(items: readonly RecommendedItem[]): string {
-    const proto = this.root.children.find((c): c is Node => typeof c !== 'string');
-    return proto ? items.map((item) => serialize(proto, itemFields(item), item.id)).join('') : '';
+  /** The template's first element, the one the SDK clones per item (null when it holds none). */
+  proto(): Node | null {
+    return this.root.children.find((c): c is Node => typeof c !== 'string') ?? null;
   }
+}
+
+/** One rendered clone of `proto` per item, as HTML. */
+export function renderItems(proto: Node | null, items: readonly RecommendedItem[]): string {
+  return proto ? items.map((item) => serialize(proto, itemFields(item), item.id)).join('') : '';
 }
 
 /** The node as HTML with the item's fields filled in by the shared rule; the clone's root carries the item id. */
