@@ -46,10 +46,17 @@ async function main(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'vitrine-bench-journeys-'));
   execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
   const fired: { firedAt: number; receivedAt: number }[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
   const receiver = await startReceiver((_, message) => {
     const body = JSON.parse(message.body) as { firedAt: string; visitor: string };
     // Only the N runs due together (the sample's and the probe's are due 30 minutes after theirs).
-    if (Number(body.visitor.slice('bench-visitor-'.length)) < N) fired.push({ firedAt: Date.parse(body.firedAt), receivedAt: message.at });
+    if (Number(body.visitor.slice('bench-visitor-'.length)) >= N) return;
+    // At-least-once: a message sent again carries the same webhook-id, and a receiver drops it.
+    const id = message.headers['webhook-id'];
+    if (seen.has(id)) return void duplicates++;
+    seen.add(id);
+    fired.push({ firedAt: Date.parse(body.firedAt), receivedAt: message.at });
   });
   const driver = await build({ entryPoints: [join(import.meta.dirname, 'journeys-driver.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' });
   const mf = new Miniflare({
@@ -150,7 +157,7 @@ async function main(): Promise<void> {
     console.log(`  pending runs: ${pending.toLocaleString('en')}; storage ${((state.storageBytes - baseline) / pending).toFixed(0)} B per pending run (SQLite pages incl. indexes, the visitor's consent row and the event id kept for dedupe)`);
     console.log(`  fired: ${fired.length.toLocaleString('en')} of ${expected.toLocaleString('en')} in ${seconds(firedSpan)} = ${Math.round((fired.length / firedSpan) * 1000)} runs/s`);
     console.log(`  lateness of firing vs due: p50 ${seconds(percentile(late, 0.5))}, p99 ${seconds(percentile(late, 0.99))}, max ${seconds(late[late.length - 1])}`);
-    console.log(`  delivery (fired → received): p50 ${seconds(percentile(latency, 0.5))}, p99 ${seconds(percentile(latency, 0.99))}; all delivered ${seconds(deliveredSpan)} after due`);
+    console.log(`  delivery (fired → received): p50 ${seconds(percentile(latency, 0.5))}, p99 ${seconds(percentile(latency, 0.99))}; all delivered ${seconds(deliveredSpan)} after due; ${duplicates} sent twice (same webhook-id)`);
   } finally {
     await mf.dispose();
     await receiver.stop();
