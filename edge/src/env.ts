@@ -1,3 +1,5 @@
+import type { CodeLedger } from './codes/ledger.js';
+import type { AdminGuard } from './security/admin-guard.js';
 import type { DeliveryMessage } from './delivery/deliver.js';
 import type { SiteStats } from './stats/site-stats.js';
 import type { VisitorShard } from './visitors/visitor-shard.js';
@@ -5,6 +7,8 @@ import type { VisitorShard } from './visitors/visitor-shard.js';
 export interface Env {
   KV: KVNamespace;
   SITE_STATS: DurableObjectNamespace<SiteStats>;
+  CODE_LEDGER: DurableObjectNamespace<CodeLedger>;
+  ADMIN_GUARD: DurableObjectNamespace<AdminGuard>;
   /** Per-visitor state (summary, journey runs, customer link, deliveries), sharded by visitor hash. */
   VISITOR_STATE: DurableObjectNamespace<VisitorShard>;
   /** Webhook deliveries: one message per attempt series (dead letters to `vitrine-deliveries-dead`). */

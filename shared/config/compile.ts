@@ -9,39 +9,39 @@ export interface ConfigIssue {
   message: string;
 }
 
+// `rule`, `audience`: the index of the condition in `CompiledConfig.rules`.
 export interface CompiledSegment {
   id: string;
-  /** Its condition's index in `CompiledConfig.rules`. */
   rule: number;
-  test: Predicate;
 }
 export interface CompiledVariant {
   id: string;
-  test: Predicate;
+  rule: number;
   content: Config['slots'][string]['variants'][number]['content'];
 }
 export interface CompiledExperiment {
   spec: Experiment;
-  audience: Predicate;
+  audience: number;
+  /** Goal filters test events, not visitors: a lone predicate, outside the rule set. */
   goalFilter: Predicate | null;
 }
 export interface CompiledManual {
-  test: Predicate;
+  rule: number;
   ids: string[];
 }
 
 /**
- * A config turned into closures once per version; decide only calls them. Every
- * condition on visitor attributes is in one rule set (`rules`), so a request reads each
- * attribute path once; the `test`/`audience` predicates share decide's view of the
- * visitor while decide has it bound (see `RuleSet.bind`).
+ * A config compiled once per version and shared by every request, so it holds nothing of
+ * any request. Every condition on visitor attributes is one rule of one rule set
+ * (`rules`): a caller makes one view of its visitor (`rules.view(attrs)`), so each
+ * attribute path is read once per request, and asks `rules.test(rule, view)`.
  */
 export interface CompiledConfig {
   config: Config;
   rules: RuleSet;
   /** In dependency order: a segment's referenced segments come before it. */
   segments: CompiledSegment[];
-  personas: { id: string; name: string; test: Predicate }[];
+  personas: { id: string; name: string; rule: number }[];
   variants: Record<string, CompiledVariant[]>;
   manual: Record<string, CompiledManual[]>;
   experiments: CompiledExperiment[];
@@ -49,14 +49,15 @@ export interface CompiledConfig {
 }
 
 /**
- * Compiles every condition in a schema-valid config and checks what the schema cannot:
- * unique ids, segment references and cycles, experiments pointing at real slots. Every
- * problem is reported with its JSON path; a config with any problem is rejected whole.
+ * Compiles every condition in a schema-valid config and checks what serving it needs:
+ * unique ids, segment cycles, experiments pointing at real slots. Every problem is
+ * reported with its JSON path; a config with any problem is rejected whole. References to
+ * undefined segments (which only never match) are among the authoring checks (check-config.ts).
  */
 export function compileConfig(config: Config): { compiled?: CompiledConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const report = (found: RuleIssue[]) => issues.push(...found.map((i) => ({ path: i.path, message: i.message })));
-  // Attribute conditions become rule numbers now and predicates once the set is compiled.
+  // Attribute conditions become rule numbers, compiled together once all are known.
   const sources: RuleSource[] = [];
   const rule = (condition: unknown, at: Path): number => sources.push({ condition, at }) - 1;
 
@@ -67,7 +68,6 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   const segmentRules = new Map(config.segments.map((s, i) => [s.id, rule(s.when, ['segments', i, 'when'])]));
   const order = orderSegments(config, issues);
   const personaRules = config.personas.map((p, i) => rule(p.when, ['personas', i, 'when']));
-  checkSegmentRefs(config, issues);
 
   const variantRules: Record<string, number[]> = {};
   const manualRules: Record<string, number[]> = {};
@@ -89,6 +89,7 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   });
   const rules = compileRuleSet(sources);
   report(rules.issues);
+  checkChannels(config, issues);
   const journeys = compileJourneys(config);
   issues.push(...journeys.issues);
   config.experiments.forEach((spec, i) => {
@@ -105,18 +106,31 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
     compiled: {
       config,
       rules,
-      segments: order.map((id) => ({ id, rule: segmentRules.get(id)!, test: rules.predicate(segmentRules.get(id)!) })),
-      personas: config.personas.map((p, i) => ({ id: p.id, name: p.name, test: rules.predicate(personaRules[i]) })),
-      variants: mapValues(config.slots, (slot, slotId) =>
-        slot.variants.map((v, i) => ({ id: v.id, content: v.content, test: rules.predicate(variantRules[slotId][i]) })),
-      ),
-      manual: mapValues(config.slots, (slot, slotId) =>
-        (slot.recommendations?.manual ?? []).map((m, i) => ({ ids: m.ids, test: rules.predicate(manualRules[slotId][i]) })),
-      ),
-      experiments: config.experiments.map((spec, i) => ({ spec, audience: rules.predicate(audienceRules[i]), goalFilter: goalFilters[i] })),
+      segments: order.map((id) => ({ id, rule: segmentRules.get(id)! })),
+      personas: config.personas.map((p, i) => ({ id: p.id, name: p.name, rule: personaRules[i] })),
+      variants: mapValues(config.slots, (slot, slotId) => slot.variants.map((v, i) => ({ id: v.id, content: v.content, rule: variantRules[slotId][i] }))),
+      manual: mapValues(config.slots, (slot, slotId) => (slot.recommendations?.manual ?? []).map((m, i) => ({ ids: m.ids, rule: manualRules[slotId][i] }))),
+      experiments: config.experiments.map((spec, i) => ({ spec, audience: audienceRules[i], goalFilter: goalFilters[i] })),
       journeys: journeys.journeys,
     },
   };
+}
+
+/** Audiences name real segments, codes real audiences, and a code prefix names one code. */
+function checkChannels(config: Config, issues: ConfigIssue[]): void {
+  const segments = new Set(config.segments.map((s) => s.id));
+  const audiences = new Set(config.audiences.map((a) => a.id));
+  uniqueIds(config.audiences, ['audiences'], issues);
+  uniqueIds(config.codes, ['codes'], issues);
+  config.audiences.forEach((a, i) => {
+    if (!segments.has(a.segment)) issues.push({ path: ['audiences', i, 'segment'], message: `segment "${a.segment}" is not defined` });
+  });
+  const prefixes = new Set<string>();
+  config.codes.forEach((c, i) => {
+    if (c.audience && !audiences.has(c.audience)) issues.push({ path: ['codes', i, 'audience'], message: `audience "${c.audience}" is not defined` });
+    if (prefixes.has(c.prefix)) issues.push({ path: ['codes', i, 'prefix'], message: `prefix "${c.prefix}" is used by another code: a code must tell which one it is` });
+    prefixes.add(c.prefix);
+  });
 }
 
 function mapValues<T, U>(record: Record<string, T>, map: (value: T, key: string) => U): Record<string, U> {
@@ -129,30 +143,6 @@ function uniqueIds(list: { id: string }[], at: Path, issues: ConfigIssue[]): voi
     if (seen.has(item.id)) issues.push({ path: [...at, i, 'id'], message: `duplicate id "${item.id}"` });
     seen.add(item.id);
   });
-}
-
-/** Every condition that may mention `segments`, with its path. */
-function conditionsWithPaths(config: Config): [unknown, Path][] {
-  const out: [unknown, Path][] = [];
-  config.segments.forEach((s, i) => out.push([s.when, ['segments', i, 'when']]));
-  config.personas.forEach((p, i) => out.push([p.when, ['personas', i, 'when']]));
-  for (const [slotId, slot] of Object.entries(config.slots)) {
-    slot.variants.forEach((v, i) => out.push([v.when, ['slots', slotId, 'variants', i, 'when']]));
-    slot.recommendations?.manual?.forEach((m, i) =>
-      out.push([m.when, ['slots', slotId, 'recommendations', 'manual', i, 'when']]),
-    );
-  }
-  config.experiments.forEach((e, i) => out.push([e.audience, ['experiments', i, 'audience']]));
-  return out;
-}
-
-function checkSegmentRefs(config: Config, issues: ConfigIssue[]): void {
-  const known = new Set(config.segments.map((s) => s.id));
-  for (const [cond, at] of conditionsWithPaths(config)) {
-    for (const ref of referencedSegments(cond)) {
-      if (!known.has(ref)) issues.push({ path: at, message: `refers to segment "${ref}", which is not defined` });
-    }
-  }
 }
 
 /** Topological order of segments (depth-first); a cycle is reported with its members. */

@@ -44,7 +44,7 @@ describe('journeys in the config', () => {
   it.each([
     ['a duplicate id', [cartReminder, cartReminder], 'journeys.1.id: duplicate id "cart-reminder"'],
     ['a segment trigger on an unknown segment', [{ ...cartReminder, trigger: { segmentEntered: 'at-risk' } }], 'journeys.0.trigger.segmentEntered: segment "at-risk" is not defined in segments'],
-    ['`only` naming an unknown segment', [{ ...cartReminder, only: { segments: 'vip' } }], 'journeys.0.only: refers to segment "vip", which is not defined'],
+    ['`only` naming an unknown segment', [{ ...cartReminder, only: { segments: 'vip' } }], 'journeys.0.only.segments: refers to segment "vip", which is not defined'],
     ['an unknown operator in `only`', [{ ...cartReminder, only: { 'cart.value': { $bigger: 3 } } }], 'journeys.0.only.cart.value.$bigger'],
     ['an unknown operator in `where`', [{ ...cartReminder, trigger: { event: 'purchase', where: { value: { $nope: 1 } } } }], 'journeys.0.trigger.where.value.$nope'],
     ['a wait that is not a duration', [{ ...cartReminder, wait: '2 weeks' }], 'journeys.0.wait'],

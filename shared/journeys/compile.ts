@@ -1,5 +1,5 @@
 import type { ConfigIssue, Path } from '../config/compile.js';
-import { compileCondition, referencedSegments, type Predicate } from '../rules/compile.js';
+import { compileCondition, type Predicate } from '../rules/compile.js';
 import { RecommendationsSchema, type Config, type Recommendations } from '../schema/config.js';
 import type { Journey } from '../schema/journeys.js';
 import { profilePaths } from './conditions.js';
@@ -23,7 +23,8 @@ const BlockSchema = RecommendationsSchema.omit({ manual: true }).strict();
 /**
  * Compiles the journeys of a schema-valid config and checks what serving them needs:
  * unique ids, segments that exist (a trigger on a missing segment would never fire), the
- * shape of recommendation blocks. Webhook names are checked where the registry is known
+ * shape of recommendation blocks. Segments named in `only` are checked, with suggestions,
+ * by the config checks (shared/config/check-config.ts). Webhook names are checked where the registry is known
  * (`unknownWebhooks`). Every problem carries its JSON path.
  */
 export function compileJourneys(config: Config): { journeys: CompiledJourney[]; issues: ConfigIssue[] } {
@@ -37,8 +38,6 @@ export function compileJourneys(config: Config): { journeys: CompiledJourney[]; 
     const entered = spec.trigger.segmentEntered;
     if (entered !== undefined && !segments.has(entered))
       issues.push({ path: [...at, 'trigger', 'segmentEntered'], message: `segment "${entered}" is not defined in segments` });
-    for (const ref of referencedSegments(spec.only ?? {}))
-      if (!segments.has(ref)) issues.push({ path: [...at, 'only'], message: `refers to segment "${ref}", which is not defined` });
     const compile = (condition: unknown, where: Path): Predicate | null => {
       if (condition === undefined) return null;
       const { predicate, issues: found } = compileCondition(condition, where);

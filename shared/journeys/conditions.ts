@@ -4,7 +4,7 @@
  * take these lists beside the config's own conditions, so journeys get the same path
  * checks, operand checks and "did you mean" as segments and variants.
  */
-import { LOGICAL_OPERATORS } from '../rules/operators.js';
+import { LOGICAL_OPERATORS } from '../rules/operator-table.js';
 import { isPlainObject } from '../rules/values.js';
 import { placeholderPaths } from '../placeholders.js';
 

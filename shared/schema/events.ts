@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConsentSchema, Id, NonNeg, ShortText, Timestamp } from './common.js';
+import { ConsentSchema, NonNeg, ShortText, SiteId, Timestamp } from './common.js';
 import { LIMITS } from './limits.js';
 
 export const ItemSchema = z.object({
@@ -59,9 +59,20 @@ export const EventSchema = z
   });
 export type VitrineEvent = z.infer<typeof EventSchema>;
 
+/**
+ * Why an event's time is refused, or null: the edge and the SDK both keep only events of
+ * the last 30 days and not more than 5 minutes ahead, so one event dated 2100 can never
+ * top a trending list or add a report day "+275760-09".
+ */
+export function eventTimeProblem(ts: number, now: number): string | null {
+  if (ts < now - LIMITS.eventPastMs) return `event is older than ${LIMITS.eventPastMs / 86_400_000} days`;
+  if (ts > now + LIMITS.eventFutureMs) return `event is dated more than ${LIMITS.eventFutureMs / 60_000} minutes ahead`;
+  return null;
+}
+
 /** The envelope is checked whole; events are checked one by one so good ones are kept. */
 export const CollectRequestSchema = z.object({
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength),
   consent: ConsentSchema,
   /** Segments the visitor was in at the last decide, for per-segment conversion reports. */
@@ -71,6 +82,6 @@ export const CollectRequestSchema = z.object({
 export type CollectRequest = z.infer<typeof CollectRequestSchema>;
 
 export const ForgetRequestSchema = z.object({
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength),
 });

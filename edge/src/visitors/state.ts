@@ -13,9 +13,12 @@ import type { VisitorState } from './visitor-store.js';
  * shard of the visitor (or of the customer, for the customer index).
  */
 
-/** Whether a site needs anything kept per visitor: today only journeys do. */
-export function keepsVisitorState(compiled: CompiledConfig): boolean {
-  return compiled.journeys.length > 0;
+/**
+ * Whether anything is kept for this visitor: on sites with journeys or audiences, and for
+ * identified customers (their summary is what server decide answers email tools and chatbots from).
+ */
+export function keepsVisitorState(compiled: CompiledConfig, request: Pick<DecideRequest, 'identity'>): boolean {
+  return compiled.journeys.length > 0 || compiled.config.audiences.length > 0 || request.identity !== undefined;
 }
 
 /**
@@ -25,7 +28,7 @@ export function keepsVisitorState(compiled: CompiledConfig): boolean {
  * summary, never the answer.
  */
 export function rememberDecide(env: Env, loaded: Loaded, request: DecideRequest, response: DecideResponse, now: number, waitUntil: (p: Promise<unknown>) => void): void {
-  if (!request.visitor || !request.consent.personalization || !keepsVisitorState(loaded.compiled)) return;
+  if (!request.visitor || !request.consent.personalization || !keepsVisitorState(loaded.compiled, request)) return;
   waitUntil(remember(env, request.visitor, request, response, now).catch((error) => console.warn('visitor state not updated', error)));
 }
 
