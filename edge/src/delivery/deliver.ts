@@ -1,6 +1,6 @@
 import type { Env } from '../env.js';
 import { shardFor } from '../visitors/shard.js';
-import { insertDelivery, newDeliveryId, type NewDelivery } from './store.js';
+import { insertDelivery, markEnqueued, newDeliveryId, unqueued, type NewDelivery } from './store.js';
 
 /** What travels through the queue: where the record is, never the body (it may be forgotten meanwhile). */
 export interface DeliveryMessage {
@@ -34,11 +34,10 @@ export async function deliver(env: Env, delivery: Delivery): Promise<string> {
   return stub.deliver({ site: delivery.site, shard: n }, delivery);
 }
 
-/** The record and the queue message, from inside the shard that keeps the record. */
-export async function recordAndQueue(env: Env, sql: SqlStorage, shard: number, delivery: Delivery, now: number): Promise<string> {
-  const id = newDeliveryId();
+/** The record, from inside the shard that keeps it; `enqueue` hands it to the queue after. */
+export function recordDelivery(sql: SqlStorage, delivery: Delivery, now: number): string {
   const record: NewDelivery = {
-    id,
+    id: newDeliveryId(),
     webhook: delivery.webhook,
     type: delivery.type,
     ref: delivery.ref,
@@ -46,12 +45,26 @@ export async function recordAndQueue(env: Env, sql: SqlStorage, shard: number, d
     body: JSON.stringify({ type: delivery.type, ...delivery.payload }),
   };
   insertDelivery(sql, record, now);
-  try {
-    await env.DELIVERIES.send({ site: delivery.site, shard, id } satisfies DeliveryMessage);
-  } catch (error) {
-    // Unqueued, the record would wait for ever: the caller keeps its own state and tries again.
-    sql.exec(`DELETE FROM deliveries WHERE id = ?`, id);
-    throw error;
+  return record.id;
+}
+
+/** Queue messages go out in batches of at most this many (the Queues limit per sendBatch). */
+const SEND_BATCH = 100;
+
+/**
+ * Hands every record of this shard not yet queued to the queue, in batches. Answers how
+ * many are still waiting for it (a batch the queue refused): the shard's alarm tries again.
+ */
+export async function enqueue(env: Env, sql: SqlStorage, where: { site: string; shard: number }): Promise<number> {
+  for (;;) {
+    const ids = unqueued(sql, SEND_BATCH);
+    if (!ids.length) return 0;
+    try {
+      await env.DELIVERIES.sendBatch(ids.map((id) => ({ body: { site: where.site, shard: where.shard, id } satisfies DeliveryMessage })));
+    } catch (error) {
+      console.warn(`deliveries of ${where.site}#${where.shard}: the queue refused a batch; the alarm retries`, error);
+      return unqueued(sql, Number.MAX_SAFE_INTEGER).length;
+    }
+    markEnqueued(sql, ids);
   }
-  return id;
 }

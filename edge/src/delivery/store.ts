@@ -2,17 +2,20 @@
  * Delivery records, in the SQLite of the per-visitor state object that made them (the
  * visitor's shard for a journey; the customer's for an audience). A record holds the exact
  * body that is signed and sent, so every retry sends the same bytes under the same
- * `webhook-id`; the body is dropped once sent, and when its visitor is forgotten.
+ * `webhook-id`; the body is dropped once sent, and when its visitor is forgotten. The
+ * record is written first and handed to the queue after (`enqueued`), so a message the
+ * queue did not take is sent again by the shard's alarm, never lost.
  */
 export const DELIVERY_SCHEMA = `
 CREATE TABLE IF NOT EXISTS deliveries (
   id TEXT PRIMARY KEY, webhook TEXT NOT NULL, type TEXT NOT NULL,
   ref TEXT, subject TEXT, body TEXT,
-  status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, enqueued INTEGER NOT NULL DEFAULT 0,
   last_error TEXT, created INTEGER NOT NULL, updated INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deliveries_ref ON deliveries (ref, status);
 CREATE INDEX IF NOT EXISTS deliveries_subject ON deliveries (subject);
+CREATE INDEX IF NOT EXISTS deliveries_unqueued ON deliveries (enqueued) WHERE enqueued = 0;
 `;
 
 /** queued: not tried yet · retrying: tried and failed, will try again · failed: gave up (kept for a manual retry). */
@@ -55,19 +58,39 @@ export function insertDelivery(sql: SqlStorage, d: NewDelivery, now: number): vo
   );
 }
 
-/** What to send for `id`, or null when there is nothing to send (sent, failed, cancelled, unknown). */
-export function pendingDelivery(sql: SqlStorage, id: string): Pending | null {
-  const row = sql
-    .exec<{ webhook: string; body: string | null; attempts: number }>(
-      `SELECT webhook, body, attempts FROM deliveries WHERE id = ? AND status IN ('queued', 'retrying')`,
-      id,
-    )
-    .toArray()[0];
-  return row?.body ? { webhook: row.webhook, body: row.body, attempts: row.attempts } : null;
+/** Records not handed to the queue yet (or whose hand-over failed). */
+export function unqueued(sql: SqlStorage, limit: number): string[] {
+  return sql
+    .exec<{ id: string }>(`SELECT id FROM deliveries WHERE enqueued = 0 AND status IN ('queued', 'retrying') LIMIT ?`, limit)
+    .toArray()
+    .map((r) => r.id);
+}
+
+export function markEnqueued(sql: SqlStorage, ids: readonly string[]): void {
+  for (const id of ids) sql.exec(`UPDATE deliveries SET enqueued = 1 WHERE id = ?`, id);
+}
+
+/** What to send for each id that still has something to send (not sent, failed, cancelled or unknown). */
+export function pendingDeliveries(sql: SqlStorage, ids: readonly string[]): Map<string, Pending> {
+  const out = new Map<string, Pending>();
+  for (const id of ids) {
+    const row = sql
+      .exec<{ webhook: string; body: string | null; attempts: number }>(`SELECT webhook, body, attempts FROM deliveries WHERE id = ? AND status IN ('queued', 'retrying')`, id)
+      .toArray()[0];
+    if (row?.body) out.set(id, { webhook: row.webhook, body: row.body, attempts: row.attempts });
+  }
+  return out;
+}
+
+export interface AttemptRecord {
+  ok: boolean;
+  error?: string;
+  /** The last attempt: a failure is final. */
+  final: boolean;
 }
 
 /** One attempt's outcome. A late success after a give-up still counts once; a second success is ignored. */
-export function recordAttempt(sql: SqlStorage, id: string, outcome: { ok: boolean; error?: string; final: boolean }, now: number): void {
+export function recordAttempt(sql: SqlStorage, id: string, outcome: AttemptRecord, now: number): void {
   if (outcome.ok) {
     sql.exec(`UPDATE deliveries SET status = 'sent', body = NULL, attempts = attempts + 1, updated = ? WHERE id = ? AND status != 'sent' AND status != 'cancelled'`, now, id);
   } else {
@@ -85,7 +108,11 @@ export function markFailed(sql: SqlStorage, id: string, error: string, now: numb
 
 /** A manual retry: a failed delivery of `ref` is queued again (same id, same body). False when it is not failed or was forgotten. */
 export function requeueFailed(sql: SqlStorage, id: string, ref: string, now: number): boolean {
-  return sql.exec(`UPDATE deliveries SET status = 'retrying', updated = ? WHERE id = ? AND ref = ? AND status = 'failed' AND body IS NOT NULL`, now, id, ref).rowsWritten > 0;
+  const updated = sql.exec(
+    `UPDATE deliveries SET status = 'retrying', enqueued = 0, updated = ? WHERE id = ? AND ref = ? AND status = 'failed' AND body IS NOT NULL RETURNING id`,
+    now, id, ref,
+  );
+  return updated.toArray().length > 0;
 }
 
 /** Forget: nothing of theirs is sent any more, and no stored body names them. Counts stay. */

@@ -1,5 +1,6 @@
+import type { CompiledJourney } from '../../../shared/journeys/compile.js';
 import type { Loaded } from '../config/cache.js';
-import { recordAndQueue } from '../delivery/deliver.js';
+import { recordDelivery } from '../delivery/deliver.js';
 import type { Env } from '../env.js';
 import { readVisitor } from '../visitors/visitor-store.js';
 import { journeyDecision } from './decision.js';
@@ -13,14 +14,13 @@ import { finishRun, postponeRun, stillFiring, type DueRun } from './runs.js';
  * just received may not be in it yet.
  */
 export const FRESH_SUMMARY_GRACE_MS = 5 * 60_000;
-/** When the queue refuses a message, the run is looked at again after this. */
+/** When deciding a run fails (a store down), it is looked at again after this. */
 const RETRY_FIRE_MS = 60_000;
 
 export interface FireContext {
   env: Env;
   sql: SqlStorage;
   site: string;
-  shard: number;
   /** The site's config, or null when it has none any more. */
   loaded: Loaded | null;
   now: number;
@@ -31,8 +31,8 @@ export type FireOutcome = 'fired' | 'skipped' | 'cancelled' | 'postponed';
 
 /**
  * One claimed run: still in the config? summary fresh enough? Then the pipeline decides
- * as at the due time (`only`, placeholders, recommendations) and the message is handed to
- * delivery. Anything that fails puts the run back to wait, never loses it.
+ * as at the due time (`only`, placeholders, recommendations) and the message is recorded
+ * for delivery. Anything that fails puts the run back to wait, never loses it.
  */
 export async function fireRun(ctx: FireContext, run: DueRun): Promise<FireOutcome> {
   const { sql, now } = ctx;
@@ -41,7 +41,7 @@ export async function fireRun(ctx: FireContext, run: DueRun): Promise<FireOutcom
   const state = readVisitor(sql, run.visitor);
   if (!state) return finish(ctx, run, 'cancelled', { reason: 'nothing is kept for this visitor any more' });
   const freshBy = Math.max(run.due, run.received) + FRESH_SUMMARY_GRACE_MS;
-  if (state.profileAt < run.received && now < freshBy) {
+  if (readsSummary(journey) && state.profileAt < run.received && now < freshBy) {
     postponeRun(sql, run.id, freshBy, now);
     return 'postponed';
   }
@@ -52,13 +52,19 @@ export async function fireRun(ctx: FireContext, run: DueRun): Promise<FireOutcom
     if (!stillFiring(sql, run.id)) return 'cancelled';
     if (journey.only && !journey.only(decision.attrs)) return finish(ctx, run, 'skipped', { reason: '"only" did not match at the end of the wait' });
     const payload = journeyMessage({ journey, site: ctx.site, visitor: run.visitor, customer: state.customer, consent: state.consent, trigger: run.trigger, firedAt: Date.now(), ...decision });
-    const delivery = await recordAndQueue(ctx.env, sql, ctx.shard, { site: ctx.site, webhook: journey.spec.send.webhook, type: 'journey.fired', payload, key: run.visitor, ref: journey.spec.id }, Date.now());
+    // Recorded here, queued by the shard after the batch (delivery/deliver.ts `enqueue`).
+    const delivery = recordDelivery(sql, { site: ctx.site, webhook: journey.spec.send.webhook, type: 'journey.fired', payload, key: run.visitor, ref: journey.spec.id }, Date.now());
     return finish(ctx, run, 'fired', { delivery });
   } catch (error) {
     console.warn(`journey ${run.journey}: run ${run.id} could not fire; trying again`, error);
     postponeRun(sql, run.id, now + RETRY_FIRE_MS, now);
     return 'postponed';
   }
+}
+
+/** A journey whose `only`, placeholders and product blocks read nothing of the visitor need not wait for their summary. */
+function readsSummary(journey: CompiledJourney): boolean {
+  return journey.only !== null || journey.profilePaths.length > 0 || journey.blocks.length > 0;
 }
 
 function finish(ctx: FireContext, run: DueRun, status: 'fired' | 'skipped' | 'cancelled', detail: { reason?: string; delivery?: string }): FireOutcome {

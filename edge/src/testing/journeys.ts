@@ -1,5 +1,5 @@
 /** Helpers for journey tests in workerd: the site, its webhook on the local receiver, and waiting for messages. */
-import { env, runDurableObjectAlarm, SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { inject } from 'vitest';
 import type { Received } from './receiver.js';
 import { shardFor } from '../visitors/shard.js';
@@ -57,11 +57,6 @@ export async function decide(site: string, visitor: string, extra: Record<string
 
 export const shard = (site: string, visitor: string) => shardFor(env, site, visitor).stub;
 export const visitorState = (site: string, visitor: string) => shard(site, visitor).visitor(visitor);
-
-/** Runs the visitor's shard alarm now (its due runs fire). */
-export async function fireDue(site: string, visitor: string): Promise<boolean> {
-  return runDurableObjectAlarm(shard(site, visitor));
-}
 
 export async function deliveries(site: string, journey: string): Promise<any> {
   return (await SELF.fetch(new Request(`${BASE}/admin/sites/${site}/journeys/${journey}/deliveries`, { headers: ADMIN }))).json();

@@ -6,7 +6,7 @@ import type { Consent } from '../../../shared/schema/common.js';
 import type { Profile } from '../../../shared/schema/profile.js';
 import { loadConfig } from '../config/cache.js';
 import { knownCustomer } from '../decide/identity.js';
-import { recordAndQueue, type Delivery } from '../delivery/deliver.js';
+import { enqueue, recordDelivery, type Delivery } from '../delivery/deliver.js';
 import * as deliveries from '../delivery/store.js';
 import type { Env } from '../env.js';
 import { fireRun } from '../journeys/fire.js';
@@ -22,6 +22,8 @@ export const RETENTION_DAYS = 90;
 const SEEN_DAYS = 30;
 /** A run left `firing` this long was orphaned by a reset. */
 const FIRING_STALE_MS = 5 * 60_000;
+/** Messages the queue refused are offered again after this. */
+const REQUEUE_MS = 60_000;
 
 export interface Where {
   site: string;
@@ -50,6 +52,8 @@ export interface Remembered {
 export class VisitorShard extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private where: Where | null = null;
+  /** The alarm's time as last set (null: none; undefined: not read yet). */
+  private alarmAt: number | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -141,26 +145,35 @@ export class VisitorShard extends DurableObject<Env> {
   // Deliveries kept in this shard (see delivery/).
   async deliver(where: Where, delivery: Delivery): Promise<string> {
     this.locate(where);
-    return recordAndQueue(this.env, this.sql, where.shard, delivery, Date.now());
+    const id = recordDelivery(this.sql, delivery, Date.now());
+    await this.flushDeliveries();
+    return id;
   }
-  async pendingDelivery(id: string): Promise<deliveries.Pending | null> {
-    return deliveries.pendingDelivery(this.sql, id);
+  async pendingDeliveries(ids: string[]): Promise<Map<string, deliveries.Pending>> {
+    return deliveries.pendingDeliveries(this.sql, ids);
   }
-  async recordAttempt(id: string, outcome: { ok: boolean; error?: string; final: boolean }, now: number): Promise<void> {
-    deliveries.recordAttempt(this.sql, id, outcome, now);
+  async recordAttempts(outcomes: (deliveries.AttemptRecord & { id: string })[], now: number): Promise<void> {
+    for (const { id, ...outcome } of outcomes) deliveries.recordAttempt(this.sql, id, outcome, now);
   }
   async markDeliveryFailed(id: string, error: string, now: number): Promise<void> {
     deliveries.markFailed(this.sql, id, error, now);
   }
   /** A manual retry of a failed delivery of `ref`: true when it was failed here and is queued again. */
   async retryDelivery(id: string, ref: string, now: number): Promise<boolean> {
-    const where = this.locate();
-    if (!where || !deliveries.requeueFailed(this.sql, id, ref, now)) return false;
-    await this.env.DELIVERIES.send({ site: where.site, shard: where.shard, id });
+    if (!this.locate() || !deliveries.requeueFailed(this.sql, id, ref, now)) return false;
+    await this.flushDeliveries();
     return true;
   }
 
+  /** Hands recorded messages to the queue; any the queue refused are tried again by the alarm. */
+  private async flushDeliveries(): Promise<void> {
+    const where = this.locate();
+    if (where && (await enqueue(this.env, this.sql, where))) await this.armAlarm(Date.now() + REQUEUE_MS);
+  }
+
   override async alarm(): Promise<void> {
+    // A running alarm is no longer set: the next one is armed below.
+    this.alarmAt = null;
     const where = this.locate();
     if (!where) return;
     const now = Date.now();
@@ -168,11 +181,12 @@ export class VisitorShard extends DurableObject<Env> {
     const due = runs.claimDue(this.sql, now, FIRE_BATCH);
     if (due.length) {
       const loaded = await loadConfig(this.env.KV, where.site).catch(() => null);
-      const ctx = { env: this.env, sql: this.sql, site: where.site, shard: where.shard, loaded, now, waitUntil: (p: Promise<unknown>) => this.ctx.waitUntil(p) };
+      const ctx = { env: this.env, sql: this.sql, site: where.site, loaded, now, waitUntil: (p: Promise<unknown>) => this.ctx.waitUntil(p) };
       for (let i = 0; i < due.length; i += FIRE_PARALLEL) await Promise.all(due.slice(i, i + FIRE_PARALLEL).map((run) => fireRun(ctx, run)));
     }
     this.prune(now);
-    await this.armAlarm(due.length === FIRE_BATCH ? now : undefined);
+    const unsent = await enqueue(this.env, this.sql, where);
+    await this.armAlarm(due.length === FIRE_BATCH ? now : unsent ? now + REQUEUE_MS : undefined);
   }
 
   private prune(now: number): void {
@@ -181,11 +195,16 @@ export class VisitorShard extends DurableObject<Env> {
     visitors.pruneSeen(this.sql, now - SEEN_DAYS * DAY);
   }
 
-  /** One alarm, at the earliest run to look at (or `at`); a daily one for pruning when nothing waits. */
+  /** One alarm, at the earliest run to look at (or `at`, if sooner); a daily one for pruning when nothing waits. */
   private async armAlarm(at?: number): Promise<void> {
-    const next = at ?? runs.nextCheck(this.sql) ?? Date.now() + DAY;
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || next < current || at !== undefined) await this.ctx.storage.setAlarm(next);
+    const check = runs.nextCheck(this.sql);
+    const next = Math.min(at ?? Infinity, check ?? Infinity, Date.now() + DAY);
+    // The alarm time is read from storage once per object life; this object alone sets it.
+    if (this.alarmAt === undefined) this.alarmAt = await this.ctx.storage.getAlarm();
+    if (this.alarmAt === null || next < this.alarmAt) {
+      this.alarmAt = next;
+      await this.ctx.storage.setAlarm(next);
+    }
   }
 
   /** The site and shard number this object serves, remembered from the first call that names them. */
