@@ -1,3 +1,4 @@
+import { compileJourneys, type CompiledJourney } from '../journeys/compile.js';
 import type { Config, Experiment } from '../schema/config.js';
 import { compileCondition, referencedSegments, type Predicate, type RuleIssue } from '../rules/compile.js';
 import { compileRuleSet, type RuleSet, type RuleSource } from '../rules/ruleset.js';
@@ -44,6 +45,7 @@ export interface CompiledConfig {
   variants: Record<string, CompiledVariant[]>;
   manual: Record<string, CompiledManual[]>;
   experiments: CompiledExperiment[];
+  journeys: CompiledJourney[];
 }
 
 /**
@@ -88,6 +90,8 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   const rules = compileRuleSet(sources);
   report(rules.issues);
   checkChannels(config, issues);
+  const journeys = compileJourneys(config);
+  issues.push(...journeys.issues);
   config.experiments.forEach((spec, i) => {
     const at: Path = ['experiments', i];
     if (!config.slots[spec.slot]) issues.push({ path: [...at, 'slot'], message: `slot "${spec.slot}" is not defined in slots` });
@@ -107,6 +111,7 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
       variants: mapValues(config.slots, (slot, slotId) => slot.variants.map((v, i) => ({ id: v.id, content: v.content, rule: variantRules[slotId][i] }))),
       manual: mapValues(config.slots, (slot, slotId) => (slot.recommendations?.manual ?? []).map((m, i) => ({ ids: m.ids, rule: manualRules[slotId][i] }))),
       experiments: config.experiments.map((spec, i) => ({ spec, audience: audienceRules[i], goalFilter: goalFilters[i] })),
+      journeys: journeys.journeys,
     },
   };
 }

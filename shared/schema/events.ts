@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConsentSchema, Id, NonNeg, ShortText, Timestamp } from './common.js';
+import { ConsentSchema, NonNeg, ShortText, SiteId, Timestamp } from './common.js';
 import { LIMITS } from './limits.js';
 
 export const ItemSchema = z.object({
@@ -10,6 +10,9 @@ export const ItemSchema = z.object({
   quantity: z.number().int().positive().max(10_000).optional(),
 });
 export type Item = z.infer<typeof ItemSchema>;
+
+/** GA4 names and custom ones alike: snake_case, so a journey's trigger can name either. */
+export const EventNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'event names are snake_case, at most 40 characters');
 
 export const STANDARD_EVENTS = [
   'page_view',
@@ -31,7 +34,7 @@ export const STANDARD_EVENTS = [
 export const EventSchema = z
   .object({
     id: z.string().min(8).max(LIMITS.idLength),
-    name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'event names are snake_case, at most 40 characters'),
+    name: EventNameSchema,
     ts: Timestamp,
     items: z.array(ItemSchema).max(LIMITS.listItems).optional(),
     value: NonNeg.optional(),
@@ -56,9 +59,20 @@ export const EventSchema = z
   });
 export type VitrineEvent = z.infer<typeof EventSchema>;
 
+/**
+ * Why an event's time is refused, or null: the edge and the SDK both keep only events of
+ * the last 30 days and not more than 5 minutes ahead, so one event dated 2100 can never
+ * top a trending list or add a report day "+275760-09".
+ */
+export function eventTimeProblem(ts: number, now: number): string | null {
+  if (ts < now - LIMITS.eventPastMs) return `event is older than ${LIMITS.eventPastMs / 86_400_000} days`;
+  if (ts > now + LIMITS.eventFutureMs) return `event is dated more than ${LIMITS.eventFutureMs / 60_000} minutes ahead`;
+  return null;
+}
+
 /** The envelope is checked whole; events are checked one by one so good ones are kept. */
 export const CollectRequestSchema = z.object({
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength),
   consent: ConsentSchema,
   /** Segments the visitor was in at the last decide, for per-segment conversion reports. */
@@ -68,6 +82,6 @@ export const CollectRequestSchema = z.object({
 export type CollectRequest = z.infer<typeof CollectRequestSchema>;
 
 export const ForgetRequestSchema = z.object({
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength),
 });

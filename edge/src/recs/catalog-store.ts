@@ -1,4 +1,5 @@
 import type { Product, ProductPatch } from '../../../shared/schema/catalog.js';
+import { keys } from '../config/keys.js';
 
 /*
  * KV layout for one site's catalog:
@@ -64,10 +65,10 @@ function productIn(shard: Shard | null | undefined, id: string): Product | undef
   return shard && Object.hasOwn(shard, id) ? shard[id] : undefined;
 }
 
-export const indexKey = (site: string) => `site:${site}:catalog:index`;
-export const stampKey = (site: string) => `site:${site}:catalog:stamp`;
+export const indexKey = keys.catalogIndex;
+export const stampKey = keys.catalogStamp;
 export const stampOf = (index: Pick<StoredIndex, 'generation' | 'updated'>) => `${index.generation}:${index.updated}`;
-export const shardKey = (site: string, generation: string, n: number) => `site:${site}:catalog:${generation}:shard:${n}`;
+export const shardKey = keys.catalogShard;
 
 /** FNV-1a: stable across runtimes and releases, which a shard assignment must be. */
 export function shardOf(id: string, shards: number): number {
@@ -236,19 +237,21 @@ export async function patchCatalog(
   await Promise.all(
     [...byShard].map(async ([n, shardPatches]) => {
       const key = shardKey(site, stored.generation, n);
-      const shard = (await kv.get<Shard>(key, 'json')) ?? {};
+      // A Map while it changes: `shard["__proto__"] = …` would set a prototype, not a product.
+      const shard = new Map(Object.entries((await kv.get<Shard>(key, 'json')) ?? {}));
       let changed = false;
       for (const patch of shardPatches) {
-        const existing = productIn(shard, patch.id);
+        const existing = shard.get(patch.id);
         if (!existing || !index.position.has(patch.id)) {
           unknown.push(patch.id);
           continue;
         }
-        shard[patch.id] = { ...existing, ...definedFields(patch) };
-        touched.set(patch.id, shard[patch.id]);
+        const product = { ...existing, ...definedFields(patch) };
+        shard.set(patch.id, product);
+        touched.set(patch.id, product);
         changed = true;
       }
-      if (changed) await kv.put(key, JSON.stringify(shard));
+      if (changed) await kv.put(key, JSON.stringify(Object.fromEntries(shard)));
     }),
   );
   if (touched.size === 0) return { updated: 0, unknown, shardsWritten: 0 };
