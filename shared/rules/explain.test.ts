@@ -157,7 +157,8 @@ describe('explainCondition', () => {
     if (!explanation.matched) expect(explanation.why.message).toMatch(/rule wants/);
   });
 
-  it('matched is always the engine’s answer, and a reason names a tested path with the visitor’s value there', () => {
+  // Generous: a shared machine can be slow.
+  it('matched is always the engine’s answer, and a reason names a tested path with the visitor’s value there', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(condition, visitor, (rule, attrs) => {
         const explanation = explainCondition(rule, attrs);

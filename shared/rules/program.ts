@@ -25,6 +25,7 @@ import { equalsNull, foldedMembersOf, isIn, isInFolded, isPlainObject, membersOf
 import { hasType, typeIndex } from './value-type.js';
 import { isVersion, paddedVersion, VERSION_ORDERS, versionHolds, type VersionOrder } from './version.js';
 import type { PathSlots, RuleView } from './view.js';
+import { ArrayIndex, INDEXED_LENGTH } from './array-index.js';
 
 // Tree node kinds; a field test's kind is also its opcode, or is refined into one by
 // `opcodeOf` (so the interpreter's comparisons each see one type of operand).
@@ -98,6 +99,14 @@ export class Program implements TestBuilder<number> {
   private readonly opText: string[] = [];
   /** The inclusive upper bound of RANGE (opNumber holds the lower one). */
   private readonly opHigh: number[] = [];
+  /**
+   * For the tests a long array's index answers (array-index.ts): the number of the
+   * constant of an equality, or of its list of constants in `idLists` for `$in`; -1 for none.
+   */
+  private readonly opIds: number[] = [];
+  private readonly idLists: number[][] = [];
+  /** The scalars the set compares with, numbered. */
+  private readonly constantIds = new Map<unknown, number>();
   private readonly onTrue: number[] = [];
   private readonly onFalse: number[] = [];
 
@@ -120,32 +129,33 @@ export class Program implements TestBuilder<number> {
       let value = view[slot];
       // Only THROUGH_ARRAY is a symbol (see view.ts); a typeof test is cheaper than ===.
       if (typeof value === 'symbol') value = this.slots.read(view, slot);
-      pc = this.test(pc, value) ? onTrue[pc] : onFalse[pc];
+      pc = this.test(pc, value, view) ? onTrue[pc] : onFalse[pc];
     }
     return pc === HOLDS;
   }
 
   /** Does the element code starting at `entry` hold for `value`? */
-  private runOn(entry: number, value: unknown): boolean {
+  private runOn(entry: number, value: unknown, view: RuleView): boolean {
     let pc = entry;
-    while (pc >= 0) pc = this.test(pc, value) ? this.onTrue[pc] : this.onFalse[pc];
+    while (pc >= 0) pc = this.test(pc, value, view) ? this.onTrue[pc] : this.onFalse[pc];
     return pc === HOLDS;
   }
 
   /**
-   * Instruction `pc`'s field test on `value`, before any negation. One switch for all
-   * opcodes: it is past the engine's inlining limit anyway, and a second function for
-   * the rarer opcodes cost a second call on a quarter of the bench's instructions (~4%).
+   * Instruction `pc`'s field test on `value`, read from `view`, before any negation. One
+   * switch for all opcodes: it is past the engine's inlining limit anyway, and a second
+   * function for the rarer opcodes cost a second call on a quarter of the bench's
+   * instructions (~4%). Equality and `$in` on a long array ask its index (`indexed`).
    */
-  private test(pc: number, value: unknown): boolean {
+  private test(pc: number, value: unknown, view: RuleView): boolean {
     switch (this.op[pc]) {
       // A value of another type is unequal, but an array may hold the constant.
       case EQUALS_TEXT:
-        return typeof value === 'string' ? value === this.opText[pc] : Array.isArray(value) && value.includes(this.opText[pc]);
+        return typeof value === 'string' ? value === this.opText[pc] : Array.isArray(value) && this.holds(pc, value, view);
       case EQUALS_NUMBER:
-        return typeof value === 'number' ? value === this.opNumber[pc] : Array.isArray(value) && value.includes(this.opConstant[pc]);
+        return typeof value === 'number' ? value === this.opNumber[pc] : Array.isArray(value) && this.holds(pc, value, view);
       case EQUALS_BOOLEAN:
-        return typeof value === 'boolean' ? value === (this.opNumber[pc] === 1) : Array.isArray(value) && value.includes(this.opConstant[pc]);
+        return typeof value === 'boolean' ? value === (this.opNumber[pc] === 1) : Array.isArray(value) && this.holds(pc, value, view);
       case GREATER:
         return typeof value === 'number' ? value > this.opNumber[pc] : isOrdered('$gt', this.opNumber[pc], value);
       case GREATER_EQUAL:
@@ -156,8 +166,10 @@ export class Program implements TestBuilder<number> {
         return typeof value === 'number' ? value <= this.opNumber[pc] : isOrdered('$lte', this.opNumber[pc], value);
       case RANGE:
         return typeof value === 'number' ? value >= this.opNumber[pc] && value <= this.opHigh[pc] : isInRange(this.opConstant[pc] as Range, value);
-      case IN:
-        return isIn(this.opConstant[pc] as Members, value);
+      case IN: {
+        const index = Array.isArray(value) && value.length >= INDEXED_LENGTH ? this.indexed(pc, value, view) : null;
+        return index !== null ? index.hasAny(this.idLists[this.opIds[pc]]) : isIn(this.opConstant[pc] as Members, value);
+      }
       case EXISTS:
         return exists(value) === (this.opNumber[pc] === 1);
       case PREFIX:
@@ -179,13 +191,19 @@ export class Program implements TestBuilder<number> {
       case ELEMENTS: {
         if (!Array.isArray(value)) return false;
         const entry = this.opNumber[pc];
-        for (let i = 0; i < value.length; i++) if (this.runOn(entry, value[i])) return true;
+        for (let i = 0; i < value.length; i++) if (this.runOn(entry, value[i], view)) return true;
         return false;
       }
-      case SOME_EQUALS_TEXT:
-        return Array.isArray(value) && someEquals(value, this.opText[pc]);
+      case SOME_EQUALS_TEXT: {
+        if (!Array.isArray(value)) return false;
+        // An element equals the text, or is an array holding it: an index tells only the first.
+        const index = value.length >= INDEXED_LENGTH ? this.indexed(pc, value, view) : null;
+        return index !== null && !index.holdsArrays() ? index.has(this.opIds[pc]) : someEquals(value, this.opText[pc]);
+      }
       case SOME_IN: {
         if (!Array.isArray(value)) return false;
+        const index = value.length >= INDEXED_LENGTH ? this.indexed(pc, value, view) : null;
+        if (index !== null && !index.holdsArrays()) return index.hasAny(this.idLists[this.opIds[pc]]);
         const members = this.opConstant[pc] as Members;
         for (let i = 0; i < value.length; i++) if (isIn(members, value[i])) return true;
         return false;
@@ -198,6 +216,54 @@ export class Program implements TestBuilder<number> {
         return versionHolds(this.opNumber[pc], this.opText[pc], value);
       default:
         return (this.opConstant[pc] as ValueTest)(value);
+    }
+  }
+
+  /** Does `array` hold instruction `pc`'s constant (`includes`, by the index of a long array)? */
+  private holds(pc: number, array: unknown[], view: RuleView): boolean {
+    const index = array.length >= INDEXED_LENGTH ? this.indexed(pc, array, view) : null;
+    return index !== null ? index.has(this.opIds[pc]) : array.includes(this.opConstant[pc]);
+  }
+
+  /**
+   * The index of long `array` for instruction `pc`, or null (scan): when `pc` has no
+   * constants for an index, or `array` is not its slot's value in `view` (an element of
+   * `$elemMatch`, or an array read afresh through an array on each use). A view keeps the
+   * indexes of its slots.
+   */
+  private indexed(pc: number, array: unknown[], view: RuleView): ArrayIndex | null {
+    const slot = this.opSlot[pc];
+    if (slot === NO_SLOT || view[slot] !== array || this.opIds[pc] < 0) return null;
+    const indexes = this.slots.extras(view, () => new Map<number, ArrayIndex>());
+    let index = indexes.get(slot);
+    if (index === undefined || index.array !== array) indexes.set(slot, (index = new ArrayIndex(array, this.constantIds)));
+    return index;
+  }
+
+  /** Instruction `op`'s constant for an index: its number, or the number of its list; -1 for none. */
+  private indexIdOf(op: number, constant: unknown): number {
+    const idOf = (scalar: unknown) => {
+      let id = this.constantIds.get(scalar);
+      if (id === undefined) this.constantIds.set(scalar, (id = this.constantIds.size));
+      return id;
+    };
+    switch (op) {
+      case EQUALS_TEXT:
+      case EQUALS_NUMBER:
+      case EQUALS_BOOLEAN:
+      case SOME_EQUALS_TEXT:
+        return idOf(constant);
+      case IN:
+      case SOME_IN: {
+        // `isIn` compares listed objects deeply: those lists are scanned.
+        const members = constant as Members;
+        if (members.nested.length > 0) return -1;
+        const ids = [...members.set].map(idOf);
+        if (members.missing) ids.push(idOf(null), idOf(undefined));
+        return this.idLists.push(ids) - 1;
+      }
+      default:
+        return -1;
     }
   }
 
@@ -226,6 +292,7 @@ export class Program implements TestBuilder<number> {
       op === RANGE ? (constant as Range).low : typeof constant === 'number' && op !== ORDERED ? constant : typeof constant === 'boolean' ? Number(constant) : detail,
     );
     this.opHigh.push(op === RANGE ? (constant as Range).high : 0);
+    this.opIds.push(this.indexIdOf(op, constant));
     this.opText.push(op === PREFIX || op === SUFFIX ? (constant as { literal: string }).literal : typeof constant === 'string' ? constant : '');
     this.onTrue.push(whenTrue);
     return this.onFalse.push(whenFalse) - 1;

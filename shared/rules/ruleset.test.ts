@@ -91,7 +91,8 @@ describe('compileRuleSet: issues', () => {
 });
 
 describe('compileRuleSet: answers like compileCondition on generated conditions and odd values', () => {
-  it('gives compileCondition’s answer for every condition of a set on every visitor', () => {
+  // Generous: a shared machine can be slow.
+  it('gives compileCondition’s answer for every condition of a set on every visitor', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.array(condition, { minLength: 1, maxLength: 8 }), fc.array(visitor, { minLength: 1, maxLength: 4 }), (conditions, visitors) => {
         const set = compileRuleSet(conditions.map((condition) => ({ condition })));
@@ -102,6 +103,50 @@ describe('compileRuleSet: answers like compileCondition on generated conditions 
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('compileRuleSet: long arrays, answered by an index, as they grow', () => {
+  // Past INDEXED_LENGTH (256) an array's equality and $in tests ask its index instead of scanning.
+  // Many more strings than elements, so a constant is as often absent as present; nested
+  // arrays hold strings of their own, which only a look inside them finds.
+  const inner = fc.constantFrom('n0', 'n1', 'n2');
+  const text = fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 1999 }).map((i) => `s${i}`) }, inner);
+  const scalar = fc.oneof({ weight: 4, arbitrary: text }, fc.constantFrom<unknown>(0, 1, -0, 2.5, true, false, null));
+  const element = fc.oneof({ weight: 20, arbitrary: scalar.filter((value) => !`${value}`.startsWith('n')) }, fc.array(inner, { maxLength: 2 }), fc.record({ v: scalar }));
+  const long = (nested: boolean) => fc.array(nested ? element : scalar, { minLength: 200, maxLength: 600 });
+  const operand = fc.oneof(
+    scalar,
+    fc.record({ $eq: scalar }),
+    fc.record({ $ne: scalar }),
+    fc.record({ $in: fc.array(scalar, { maxLength: 12 }) }),
+    fc.record({ $nin: fc.array(scalar, { maxLength: 3 }) }),
+    fc.record({ $in: fc.tuple(scalar, fc.record({ v: scalar })) }),
+    fc.record({ $all: fc.array(scalar, { minLength: 1, maxLength: 3 }) }),
+    fc.record({ $elemMatch: fc.oneof(fc.record({ $eq: text }), fc.record({ $in: fc.array(scalar, { maxLength: 4 }) })) }),
+    fc.record({ $not: fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }) }),
+  );
+  const conditions = fc.array(
+    fc.tuple(fc.constantFrom('list', 'x.list', 'list.0'), operand).map(([path, test]) => ({ [path]: test })),
+    { minLength: 1, maxLength: 10 },
+  );
+
+  // Generous: a shared machine can be slow.
+  it('answers like compileCondition before and after elements are pushed into the viewed array', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(conditions, fc.boolean(), long(false), long(true), fc.array(element, { maxLength: 300 }), (rules, nested, plain, mixed, pushed) => {
+        const list = nested ? mixed : plain;
+        const attrs = { list, x: { list } };
+        const set = compileRuleSet(rules.map((condition) => ({ condition })));
+        const view = set.view(attrs);
+        const answers = () => rules.map((_, index) => set.test(index, view));
+        const expected = () => rules.map((condition) => compileCondition(condition).predicate(attrs));
+        expect(answers()).toEqual(expected());
+        list.push(...pushed);
+        expect(answers()).toEqual(expected());
+      }),
+      { numRuns: 300 },
     );
   });
 });

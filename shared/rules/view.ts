@@ -8,6 +8,8 @@
  * segment into `attrs.segments` while it evaluates later segments, which must see them);
  * a path that steps into an array (`segments.0`, `traits.items.price`) is never cached
  * and is read from the live tree on every use, with MongoDB's mapping over elements.
+ * The index of a long array (array-index.ts) is kept in the view too, and takes in
+ * pushed elements as it is asked.
  */
 import { readAttribute } from './attribute-names.js';
 import type { Attributes } from './compile.js';
@@ -76,6 +78,15 @@ export class PathSlots {
       } else if (typeof parent === 'symbol') view[slot] = THROUGH_ARRAY;
     }
     return view;
+  }
+
+  /**
+   * Per-view things a rule set keeps past the slots (the indexes of long arrays, see
+   * program.ts): made on first use, so only views that need them pay for them.
+   */
+  extras<T>(view: RuleView, make: () => T): T {
+    const at = this.parent.length;
+    return (view[at] ??= make()) as T;
   }
 
   /** The value of path `slot` in `view`. */
