@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatPath, validateConfig, type ValidationResult } from '../shared/config/validate.js';
-import { jsonLines, lineOf } from './json-lines.js';
+import { jsonLines, lineOf } from '../shared/json-lines.js';
 
 export interface Checked {
   file: string;

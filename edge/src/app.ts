@@ -1,21 +1,28 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
-import { requireAdmin } from './http/auth.js';
 import { HttpProblem, renderError } from './http/problems.js';
 import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
+import { draftRoutes } from './routes/admin/drafts.js';
 import { previewRoute } from './routes/admin/preview.js';
 import { reportRoutes } from './routes/admin/report.js';
+import { sessionRoutes } from './routes/admin/session.js';
+import { shareRoutes } from './routes/admin/share.js';
 import { traitsRoutes } from './routes/admin/traits.js';
 import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
 import { forgetRoute } from './routes/forget.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
+import { studioRoute } from './routes/studio.js';
+import { adminAccess } from './studio/access.js';
 
 const admin = new Hono<AppEnv>()
-  .use('*', requireAdmin)
+  .use('*', adminAccess)
+  .route('/', sessionRoutes)
   .route('/', configRoutes)
+  .route('/', draftRoutes)
+  .route('/', shareRoutes)
   .route('/', catalogRoutes)
   .route('/', previewRoute)
   .route('/', traitsRoutes)
@@ -28,6 +35,7 @@ export const app = new Hono<AppEnv>()
   .route('/', collectRoute)
   .route('/', forgetRoute)
   .route('/', sdkRoute)
+  .route('/', studioRoute)
   .route('/admin', admin);
 
 app.notFound((c) => renderError(new HttpProblem(404, 'not found'), c));

@@ -9,4 +9,12 @@ export interface Env {
   WEATHER_API_URL?: string;
 }
 
-export type AppEnv = { Bindings: Env };
+/** Who is calling the admin API, set by the admin guard: the token, a studio session, or a shared link. */
+export interface AdminCaller {
+  via: 'token' | 'session' | 'share';
+  /** Recorded with each version: "token", or the name a studio user signed in with. */
+  label: string;
+  session?: import('./studio/session.js').Session;
+}
+
+export type AppEnv = { Bindings: Env; Variables: { admin?: AdminCaller } };

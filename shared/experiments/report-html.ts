@@ -42,6 +42,10 @@ svg .grid{stroke:#e3e3e6}svg .err{stroke:#1d1d1f;stroke-width:1.5}
 
 export interface RenderOptions {
   site: string;
+  /** The experiment's name from the config, shown instead of its id. */
+  name?: string;
+  /** A segment's name from the config (its id when it has none). */
+  segmentName?: (id: string) => string;
 }
 
 export function renderReportHtml(report: ExperimentReport, opts: RenderOptions): string {
@@ -49,12 +53,12 @@ export function renderReportHtml(report: ExperimentReport, opts: RenderOptions):
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(`${experiment.id} · ${opts.site} · Vitrine experiment report`)}</title>
+<title>${escapeHtml(`${opts.name ?? experiment.id} · ${opts.site} · Vitrine experiment report`)}</title>
 <style>${STYLE}</style></head>
 <body><main>
 <header>
 <p>${escapeHtml(opts.site)} · experiment <code>${escapeHtml(experiment.id)}</code> · ${escapeHtml(experiment.status)}</p>
-<h1>Experiment report</h1>
+<h1>${escapeHtml(opts.name ?? 'Experiment report')}</h1>
 <p class="hypothesis">${escapeHtml(report.hypothesis.text)}</p>
 </header>
 <section class="verdict ${escapeHtml(verdict.status)}" role="status">
@@ -68,7 +72,7 @@ ${conversionBarChart(report)}
 <h2>Cumulative conversion rate over time</h2>
 ${cumulativeLineChart(report)}
 <h2>Segments</h2>
-${segmentTable(report.segments, report.variants)}
+${segmentTable(report.segments, report.variants, opts.segmentName ?? ((id) => id))}
 </main></body></html>
 `;
 }
@@ -101,7 +105,7 @@ function armsTable(variants: readonly VariantReport[]): string {
 }
 
 /** One row per segment; the arm converting best in that segment is highlighted. */
-function segmentTable(segments: readonly SegmentReport[], variants: readonly VariantReport[]): string {
+function segmentTable(segments: readonly SegmentReport[], variants: readonly VariantReport[], segmentName: (id: string) => string): string {
   if (segments.length === 0) return '<p class="muted">No segment data yet.</p>';
   const head = variants.map((v, i) => `<th>${swatch(i)}${escapeHtml(v.id)}</th>`).join('');
   const rows = segments.map((s) => {
@@ -114,7 +118,7 @@ function segmentTable(segments: readonly SegmentReport[], variants: readonly Var
         ` <span class="muted">(${formatCount(c.conversions)}/${formatCount(c.visitors)})</span></td>`
       );
     });
-    return `<tr><td>${escapeHtml(s.segment)}</td>${cells.join('')}</tr>`;
+    return `<tr><td>${escapeHtml(segmentName(s.segment))}</td>${cells.join('')}</tr>`;
   });
   return (
     `<div class="scroll"><table class="segments"><thead><tr><th>Segment</th>${head}</tr></thead>` +

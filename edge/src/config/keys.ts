@@ -5,4 +5,8 @@ export const keys = {
   versionPrefix: (site: string) => `site:${site}:config:v:`,
   traits: (site: string, customerId: string) => `site:${site}:traits:${customerId}`,
   identitySecret: (site: string) => `site:${site}:identity-secret`,
+  /** A studio draft behind a preview link; it expires by itself. */
+  draft: (site: string, id: string) => `site:${site}:draft:${id}`,
+  /** A signed-out studio session, kept until the session would have expired. */
+  signedOut: (sessionId: string) => `studio:signed-out:${sessionId}`,
 };

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { DecideRequestSchema } from '../../../shared/schema/decide.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
+import { asForcedView, forcedDraft } from '../config/drafts.js';
 import { requestFacts } from '../decide/facts.js';
 import { runDecide } from '../decide/pipeline.js';
 import type { AppEnv } from '../env.js';
@@ -12,12 +13,15 @@ export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   c.header('Cache-Control', 'no-store');
   const request = await readJson(c, DecideRequestSchema, LIMITS.decideBodyBytes);
   const loaded = await siteFor(c, request.site);
+  // A studio preview link may force a draft; the origin check above is the served config's.
+  const draft = await forcedDraft(c.env.KV, request);
   const response = await runDecide(c.env, {
     request,
     facts: requestFacts(c),
     now: Date.now(),
-    config: loaded,
+    config: draft ?? loaded,
     waitUntil: (p) => c.executionCtx.waitUntil(p),
   });
-  return c.json(response ?? fail(404, 'unknown site'));
+  if (!response) fail(404, 'unknown site');
+  return c.json(draft ? asForcedView(response) : response);
 });
