@@ -3,6 +3,9 @@ import { ConfigSchema, type Config } from '../schema/config.js';
 import { nestedDeeperThan } from '../json-depth.js';
 import { compileConfig, type CompiledConfig, type ConfigIssue } from './compile.js';
 
+// Zod-free, so the studio's bundle can format paths without the schema.
+export { formatPath } from './path.js';
+
 /** Conditions stop at 16 levels; nothing else in a config comes near this. */
 const MAX_CONFIG_DEPTH = 64;
 
@@ -23,12 +26,4 @@ export function validateConfig(input: unknown): ValidationResult {
 
 export function zodIssues(error: z.ZodError): ConfigIssue[] {
   return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
-}
-
-/** `slots.hero.variants[0].when` — how paths read in CLI output and error lists. */
-export function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>(
-    (out, p) => (typeof p === 'number' ? `${out}[${p}]` : /^[A-Za-z_$][\w$-]*$/.test(p) ? (out ? `${out}.${p}` : p) : `${out}[${JSON.stringify(p)}]`),
-    '',
-  ) || '(root)';
 }
