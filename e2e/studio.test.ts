@@ -330,6 +330,8 @@ describe('a marketer’s walk, all in the browser', () => {
     expect(await column(page, 'Published').innerText()).toContain(OLD_HEADLINE);
     const differences = page.getByRole('region', { name: 'Differences' });
     expect(await differences.getByRole('row').filter({ hasText: 'hero: headline' }).innerText()).toContain(NEW_HEADLINE);
+    await shot(page, '11-preview-draft');
+    if (process.env.UPDATE_DOCS) await page.screenshot({ path: join(ROOT, 'docs/studio.png') });
 
     // The draft on the shop, for this browser only.
     const [shop] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Open the shop with this draft' }).click()]);

@@ -140,6 +140,8 @@ export function createEditor(parent: HTMLElement, schema: Schema, hooks: EditorH
       basicSetup,
       json(),
       EditorView.contentAttributes.of({ 'aria-label': 'Site config' }),
+      // Long descriptions and copy wrap instead of scrolling sideways.
+      EditorView.lineWrapping,
       EditorView.updateListener.of((update) => update.docChanged && hooks.onChange(update.state.doc.toString())),
       serverLinter(hooks),
       lintGutter(),

@@ -42,9 +42,9 @@ async function staleAlert(error: ApiError): Promise<HTMLElement> {
   return h(
     'div',
     { class: 'alert' },
-    h('p', {}, h('strong', {}, 'Not published: someone else published first. '), error.message),
-    h('ul', {}, error.issues.map((i) => h('li', {}, i.message))),
-    theirs && state.base ? configDiff(state.base.config, theirs, 'What they changed') : null,
+    h('p', {}, h('strong', {}, 'Not published: someone else published first. '), error.message.replace(/^./, (c) => c.toUpperCase()), '.'),
+    // The diff repeats the edge's list of changed entities as its summary.
+    theirs && state.base ? configDiff(state.base.config, theirs, 'What they changed') : h('ul', {}, error.issues.map((i) => h('li', {}, i.message))),
     h('p', {}, 'Load the current version and make your change again (copy your edits first), then publish.'),
     load,
   );

@@ -13,15 +13,16 @@ interface Experiment {
   status: string;
 }
 
-function reportItem(title: string, detail: string, path: string, report: Report): HTMLElement {
+/** `title` is what the list shows; `what` names the link and buttons ("site report", "report: Reviewer quotes…"). */
+function reportItem(title: string, what: string, detail: string, path: string, report: Report): HTMLElement {
   const result = h('div', {});
-  const share = h('button', { type: 'button' }, `Share ${title}`);
+  const share = h('button', { type: 'button' }, `Share ${what}`);
   share.addEventListener('click', async () => {
     const expiresIn = Number($<HTMLSelectElement>('[data-share-expiry]').value);
     try {
       const link = await requestJson<{ url: string; expires: string }>(siteUrl(state.site, '/share'), { method: 'POST', json: { report, expiresIn } });
       const copy = h('button', { type: 'button' }, 'Copy');
-      const field = h('input', { readonly: true, value: link.url, 'aria-label': `Read-only link to ${title}` }) as HTMLInputElement;
+      const field = h('input', { readonly: true, value: link.url, 'aria-label': `Read-only link to ${what}` });
       copy.addEventListener('click', () => void navigator.clipboard?.writeText(link.url).then(() => (copy.textContent = 'Copied')));
       result.replaceChildren(h('div', { class: 'row' }, field, copy), h('p', { class: 'muted' }, `Read-only; works until ${new Date(link.expires).toLocaleString()}.`));
     } catch (error) {
@@ -33,7 +34,7 @@ function reportItem(title: string, detail: string, path: string, report: Report)
     {},
     h('strong', {}, title),
     detail ? h('span', { class: 'muted' }, ` · ${detail}`) : null,
-    h('div', { class: 'row' }, h('a', { href: `${path}?format=html`, target: '_blank', rel: 'noopener' }, `Open ${title}`), share),
+    h('div', { class: 'row' }, h('a', { href: `${path}?format=html`, target: '_blank', rel: 'noopener' }, `Open ${what}`), share),
     result,
   );
 }
@@ -41,9 +42,12 @@ function reportItem(title: string, detail: string, path: string, report: Report)
 export function showReports(): void {
   const experiments = ((state.base?.config as { experiments?: Experiment[] } | undefined)?.experiments ?? []).filter((e) => e.status !== 'draft');
   $('[data-reports]').replaceChildren(
-    reportItem('site report', 'every experiment and segment, this week against the last', siteUrl(state.site, '/report'), { kind: 'site' }),
+    reportItem('Site report', 'site report', 'every experiment and segment, this week against the last', siteUrl(state.site, '/report'), { kind: 'site' }),
     ...experiments.map((e) =>
-      reportItem(`report: ${e.name ?? e.id}`, e.status, siteUrl(state.site, `/experiments/${encodeURIComponent(e.id)}/report`), { kind: 'experiment', experiment: e.id }),
+      reportItem(e.name ?? e.id, `report: ${e.name ?? e.id}`, `experiment, ${e.status}`, siteUrl(state.site, `/experiments/${encodeURIComponent(e.id)}/report`), {
+        kind: 'experiment',
+        experiment: e.id,
+      }),
     ),
   );
 }

@@ -46,7 +46,13 @@ export async function showVersions(): Promise<void> {
     : `Serving ${pointer.version}`;
   list.replaceChildren(
     ...history.versions.map((v) => {
-      const button = h('button', { type: 'button', 'aria-pressed': 'false', 'data-version': v.version }, describe(v), v.version === history.current ? h('span', { class: 'badge' }, 'served') : null);
+      const button = h(
+        'button',
+        { type: 'button', 'aria-pressed': 'false' },
+        describe(v),
+        v.version === history.current ? h('span', { class: 'badge' }, 'served') : null,
+        h('small', {}, v.version),
+      );
       button.addEventListener('click', () => {
         list.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
         showVersion(v, history.current).catch((error) => ($('[data-versions-status]').textContent = (error as Error).message));
