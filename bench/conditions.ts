@@ -2,8 +2,8 @@
  * Realistic targeting conditions and visitors for rule benchmarks, generated from a fixed
  * seed so every run measures the same work. The conditions stay within the forms where
  * MongoDB and GrowthBook agree (ordered comparisons on absent RFM figures are guarded by
- * `$exists`, as a GrowthBook user would write them), so both engines can be checked
- * against each other on every visitor.
+ * `$exists`, as a GrowthBook user would write them; every visitor has the trait
+ * `appVersion`), so both engines can be checked against each other on every visitor.
  */
 import { seededRandom } from '../shared/random.js';
 import type { Attributes } from '../shared/rules/compile.js';
@@ -19,6 +19,7 @@ const DEVICES = ['mobile', 'desktop', 'tablet'];
 const RFM_SEGMENTS = ['champions', 'loyal', 'potential-loyalists', 'new-customers', 'promising', 'need-attention', 'at-risk', 'hibernating', 'lost'];
 const SEGMENTS = ['thriller-lovers', 'big-spenders', 'bargain-hunters', 'cart-abandoners', 'newsletter', 'b2b', 'night-owls', 'returning'];
 const CAMPAIGNS = ['Spring-Sale', 'summer_reads', 'BLACK-FRIDAY', 'newsletter-42', 'retarget-q3'];
+const VERSIONS = ['2.9.1', '2.10.0', 'v2.4.7', '3.0.0-beta.2', '3.0.0', '3.1.0+build.8'];
 const PATHS = ['/', '/books/thrillers', '/books/cookbooks/italian', '/cart', '/checkout', '/search', '/books/travel/europe'];
 
 export function makeVisitors(count: number, seed = 7): Attributes[] {
@@ -69,6 +70,7 @@ export function makeVisitors(count: number, seed = 7): Attributes[] {
         tier: pick(['gold', 'silver', 'bronze']),
         tags: some(['b2b', 'newsletter', 'vip', 'teacher'], 3),
         items: Array.from({ length: int(3) }, (_, i) => ({ id: `x${i}`, price: int(200) })),
+        appVersion: pick(VERSIONS),
       },
       segments: some(SEGMENTS, 4),
     };
@@ -110,6 +112,12 @@ const SHAPES: ((random: () => number) => Condition)[] = [
   (r) => ({ $nor: [{ 'context.source': 'ads' }, { segments: { $in: [pickWith(r, SEGMENTS)] } }], 'prices.maxViewed': { $gte: 40 } }),
   (r) => ({ 'rfm.segment': { $not: { $in: ['lost', 'hibernating', pickWith(r, RFM_SEGMENTS)] } }, 'rfm.monetary': { $exists: true } }),
   (r) => ({ 'context.language': { $regex: '^de' }, 'context.country': { $in: ['DE', 'AT', 'CH'] }, 'visitor.pageviews': { $gt: Math.floor(r() * 50) } }),
+  // GrowthBook's additions to MongoDB's operators.
+  (r) => ({ 'context.utm.campaign': { $regexi: pickWith(r, ['^spring', 'friday$', 'reads']) }, 'context.language': { $ini: ['DE-de', 'en-GB'] } }),
+  (r) => ({ 'traits.tags': { $alli: [pickWith(r, ['B2B', 'Newsletter', 'VIP'])] }, 'context.country': { $nini: ['de', pickWith(r, ['at', 'fr'])] } }),
+  (r) => ({ 'traits.appVersion': { $vgte: pickWith(r, ['2.4.0', '2.10.0', '3.0.0-beta.1']) } }),
+  (r) => ({ 'traits.appVersion': { $vgte: '2.5.0', $vlt: pickWith(r, ['3.0.0', '3.1.0']) }, 'rfm.clv': { $type: 'number' } }),
+  (r) => ({ $or: [{ rfm: { $type: 'null' } }, { 'traits.appVersion': { $veq: pickWith(r, VERSIONS) } }] }),
 ];
 
 function pickWith<T>(random: () => number, list: readonly T[]): T {

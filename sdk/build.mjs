@@ -14,10 +14,15 @@ const esmDir = join(root, 'dist/sdk');
 
 const browser = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', write: false };
 
-async function bundle(entry, format) {
-  const result = await build({ ...browser, entryPoints: [join(src, entry)], format });
+/** Bundles the main script loads only when needed, served as `/sdk-<name>.js`. */
+const LAZY = ['debug', 'identifiers'];
+
+async function bundle(entry, format, define) {
+  const result = await build({ ...browser, entryPoints: [join(src, entry)], format, define });
   return result.outputFiles[0].contents;
 }
+
+const hash8 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 8);
 
 /** Builds everything and returns the manifest: `{file, bytes, gzip}` of the main bundle. */
 export async function buildSdk() {
@@ -25,9 +30,12 @@ export async function buildSdk() {
   await rm(esmDir, { recursive: true, force: true });
   await mkdir(esmDir, { recursive: true });
 
-  const [main, debug] = await Promise.all([bundle('iife.ts', 'iife'), bundle('debug/panel.ts', 'iife')]);
-  const hash = createHash('sha256').update(main).digest('hex').slice(0, 8);
-  const file = `sdk-${hash}.js`;
+  const lazy = await Promise.all(LAZY.map((name) => bundle(`lazy/${name}.ts`, 'iife')));
+  // The main script asks for `/sdk-<name>.js?v=<hash of its content>`: the edge caches
+  // those files for a year, and a new content is a new URL.
+  const versions = { VITRINE_LAZY: JSON.stringify(Object.fromEntries(LAZY.map((name, i) => [name, hash8(lazy[i])]))) };
+  const main = await bundle('iife.ts', 'iife', versions);
+  const file = `sdk-${hash8(main)}.js`;
   // Older versioned files go: a cached HTML page may still name one for a while, but the
   // Worker serves whatever is in dist/public, and only the current one belongs there.
   for (const old of await readdir(publicDir)) {
@@ -37,9 +45,9 @@ export async function buildSdk() {
   await Promise.all([
     writeFile(join(publicDir, 'sdk.js'), main),
     writeFile(join(publicDir, file), main),
-    writeFile(join(publicDir, 'sdk-debug.js'), debug),
+    ...LAZY.map((name, i) => writeFile(join(publicDir, `sdk-${name}.js`), lazy[i])),
     writeFile(join(publicDir, 'sdk-manifest.json'), JSON.stringify(manifest, null, 2) + '\n'),
-    build({ ...browser, minify: false, write: true, entryPoints: [join(src, 'index.ts')], format: 'esm', outfile: join(esmDir, 'index.js'), external: ['idb-keyval'] }),
+    build({ ...browser, minify: false, write: true, define: versions, entryPoints: [join(src, 'index.ts')], format: 'esm', outfile: join(esmDir, 'index.js'), external: ['idb-keyval'] }),
     copyFile(join(root, 'sdk/index.d.ts'), join(esmDir, 'index.d.ts')),
   ]);
   return manifest;

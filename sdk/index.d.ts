@@ -4,9 +4,9 @@
 export interface Consent {
   analytics: boolean;
   personalization: boolean;
-  /** Google Consent Mode v2's ad_user_data + ad_personalization; Global Privacy Control forces it off. */
+  /** Ads audiences: Google Consent Mode v2's ad_user_data + ad_personalization. Global Privacy Control forces it off. Missing = false. */
   ads?: boolean;
-  /** The customer opted in to marketing mail (the shop confirms it). */
+  /** The customer opted in to marketing mail (the shop confirms it). Missing = false. */
   email?: boolean;
 }
 
@@ -99,7 +99,24 @@ export declare function consent(granted: Consent): Promise<void>;
  * a time over a minute ahead or older than 90 days is refused (one warning, event dropped).
  */
 export declare function track(name: string, params?: EventParams, options?: { ts?: number }): Promise<void>;
-export declare function identify(customerId: string, options?: { signature?: string }): Promise<void>;
+export interface IdentifyOptions {
+  /** Lowercase hex HMAC-SHA256 of `${site}:${customerId}:${expires}` under the site's identity secret, made on the shop's server. */
+  signature?: string;
+  /** Seconds since the epoch, at most 30 days ahead; the identity is sent only until then. */
+  expires?: number;
+  /** Hashed (SHA-256, after Customer Match normalisation) in the browser; only the hash leaves it. */
+  email?: string;
+  /** In E.164 with its country code (`+31 20 123 4567`); hashed like the email. */
+  phone?: string;
+}
+
+/**
+ * Links the visitor to the shop's customer (sent with personalization, ads or email
+ * consent, while `expires` is in the future). `identify(null)` drops it at once.
+ */
+export declare function identify(customerId: string | null, options?: IdentifyOptions): Promise<void>;
+/** The same as `identify(null)`, for the shop's sign-out. */
+export declare function logout(): Promise<void>;
 export declare function set(traits: Record<string, unknown>): Promise<void>;
 /** The edge's decision, rendered into the page's slots; null when it failed or timed out. */
 export declare function decide(): Promise<DecideResponse | null | undefined>;

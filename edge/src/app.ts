@@ -11,9 +11,12 @@ import { shareRoutes } from './routes/admin/share.js';
 import { traitsRoutes } from './routes/admin/traits.js';
 import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
+import { feedRoute } from './routes/feed.js';
 import { forgetRoute } from './routes/forget.js';
 import { preflightRoute } from './routes/preflight.js';
 import { sdkRoute } from './routes/sdk.js';
+import { serverKeyRoutes } from './routes/admin/server-keys.js';
+import { codesRoute } from './routes/server/codes.js';
 import { studioRoute } from './routes/studio.js';
 import { adminAccess } from './studio/access.js';
 
@@ -26,7 +29,8 @@ const admin = new Hono<AppEnv>()
   .route('/', catalogRoutes)
   .route('/', previewRoute)
   .route('/', traitsRoutes)
-  .route('/', reportRoutes);
+  .route('/', reportRoutes)
+  .route('/', serverKeyRoutes);
 
 export const app = new Hono<AppEnv>()
   .get('/v1/health', (c) => c.json({ ok: true }))
@@ -34,6 +38,8 @@ export const app = new Hono<AppEnv>()
   .route('/', decideRoute)
   .route('/', collectRoute)
   .route('/', forgetRoute)
+  .route('/', feedRoute)
+  .route('/', codesRoute)
   .route('/', sdkRoute)
   .route('/', studioRoute)
   .route('/admin', admin);

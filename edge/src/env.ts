@@ -1,8 +1,12 @@
+import type { CodeLedger } from './codes/ledger.js';
+import type { AdminGuard } from './security/admin-guard.js';
 import type { SiteStats } from './stats/site-stats.js';
 
 export interface Env {
   KV: KVNamespace;
   SITE_STATS: DurableObjectNamespace<SiteStats>;
+  CODE_LEDGER: DurableObjectNamespace<CodeLedger>;
+  ADMIN_GUARD: DurableObjectNamespace<AdminGuard>;
   ASSETS?: Fetcher;
   ADMIN_TOKEN?: string;
   /** Open-Meteo's forecast API (or a local stub); `https://api.open-meteo.com` when unset. */

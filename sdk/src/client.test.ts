@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DecideRequest, DecideResponse } from './decide.js';
 import type { Command } from './queue.js';
 
-const ALL = { analytics: true, personalization: true };
-const NONE = { analytics: false, personalization: false };
+const NONE = { analytics: false, personalization: false, ads: false, email: false };
+const ALL = { ...NONE, analytics: true, personalization: true };
+const EVERY = { analytics: true, personalization: true, ads: true, email: true };
 const INIT = { site: 'shop', endpoint: 'https://edge.example/' };
 
 const decision = (slots: DecideResponse['slots'] = {}, extra: Partial<DecideResponse> = {}): DecideResponse => ({
@@ -66,6 +68,7 @@ afterEach(() => {
 
 describe('before consent', () => {
   it('stores nothing and sends only a contextual decide', async () => {
+    const open = vi.spyOn(indexedDB, 'open');
     vitrine('init', INIT);
     vitrine('track', 'view_item', { items: [{ item_id: 'b1' }] });
     vitrine('identify', 'customer-1');
@@ -73,6 +76,7 @@ describe('before consent', () => {
     await ready();
     expect(cookie()).toBe('');
     expect(await databases()).toEqual([]);
+    expect(open).not.toHaveBeenCalled();
     expect(decides()).toHaveLength(1);
     const [body] = decides();
     expect(body.visitor).toBeNull();
@@ -85,15 +89,37 @@ describe('before consent', () => {
     expect(document.querySelector('h1')!.textContent).toBe('Personal');
   });
 
-  it('stores nothing when Global Privacy Control is on, even after a consent call', async () => {
+  it('under Global Privacy Control keeps ads off, and only ads: the visitor’s other choices stand', async () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, get: () => true });
+    const w = window as unknown as { dataLayer: unknown[] };
+    w.dataLayer = [];
     vitrine('init', INIT);
-    vitrine('consent', ALL);
+    vitrine('consent', EVERY);
     await ready();
-    expect(cookie()).toBe('');
-    expect(await databases()).toEqual([]);
-    expect(decides()[0].visitor).toBeNull();
+    expect(cookie()).toMatch(/^vitrine_id=[a-z0-9]{16}\.1101$/);
+    expect(decides()[0].consent).toEqual({ ...EVERY, ads: false });
+    // A CMP's Consent Mode grant for ads does not override it either.
+    w.dataLayer.push(['consent', 'update', { ad_user_data: 'granted', ad_personalization: 'granted' }]);
+    await vitrine('decide');
+    expect(decides()[1].consent).toEqual({ ...EVERY, ads: false });
     delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  });
+
+  it('sends all four purposes, missing ones as false, and keeps them in the cookie', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', { analytics: true, personalization: false, email: true });
+    await ready();
+    expect(decides()[0].consent).toEqual({ analytics: true, personalization: false, ads: false, email: true });
+    expect(cookie()).toMatch(/\.1001$/);
+    expect(beaconedEvents().length).toBeGreaterThan(0);
+    expect(beacons.find((b) => b.visitor === decides()[0].visitor).consent).toEqual({ analytics: true, personalization: false, ads: false, email: true });
+  });
+
+  it('reads the two-digit cookie of an older SDK as ads and email not granted', async () => {
+    document.cookie = 'vitrine_id=abcdefgh01234567.11;path=/';
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()[0]).toMatchObject({ visitor: 'abcdefgh01234567', consent: ALL });
   });
 
   it('follows Google Consent Mode v2 in dataLayer: denied stores nothing, a later grant does', async () => {
@@ -110,7 +136,7 @@ describe('before consent', () => {
 
     w.gtag('consent', 'update', { analytics_storage: 'granted', personalization_storage: 'granted' });
     await vitrine('decide');
-    expect(cookie()).toMatch(/vitrine_id=[a-z0-9]{16}\.11/);
+    expect(cookie()).toMatch(/vitrine_id=[a-z0-9]{16}\.1100/);
     await vi.waitFor(async () => expect((await databases()).map((d) => d.name)).toEqual(['vitrine']));
     expect(decides()[1].visitor).toMatch(/^[a-z0-9]{16}$/);
   });
@@ -123,7 +149,7 @@ describe('with consent', () => {
     vitrine('track', 'view_item', { items: [{ item_id: 'b1', item_category: 'books', price: 12 }] });
     await ready();
     const [body] = decides();
-    expect(cookie()).toBe(`vitrine_id=${body.visitor}.11`);
+    expect(cookie()).toBe(`vitrine_id=${body.visitor}.1100`);
     expect(body.profile).toMatchObject({ sessions: 1, pageviews: 1, viewed: ['b1'], categories: { books: { views: 1, maxViewedPrice: 12 } } });
     const events = beaconedEvents();
     expect(events.map((e) => e.name)).toEqual(['view_item', 'page_view']);
@@ -161,7 +187,7 @@ describe('with consent', () => {
     const writes = cookieSetter.mock.calls.filter(([c]) => String(c).startsWith('vitrine_id='));
     expect(writes).toHaveLength(1);
     await vitrine('consent', { analytics: false, personalization: true });
-    expect(cookie()).toMatch(/\.01$/);
+    expect(cookie()).toMatch(/\.0100$/);
   });
 
   it('keeps the first and last traffic source as the edge classified the page that opened each session', async () => {
@@ -192,22 +218,20 @@ describe('with consent', () => {
     expect(decides()[3].profile).toMatchObject({ sessions: 2, source: { first: 'email', last: 'organic' } });
   });
 
-  it('sends identity and traits with personalization consent, refuses traits past 8 KB, and keeps them for the next page', async () => {
+  it('sends traits with personalization consent, refuses traits past 8 KB, and keeps them for the next page', async () => {
     vitrine('init', INIT);
     vitrine('consent', ALL);
-    vitrine('identify', 'c-42', { signature: 'abc' });
     vitrine('set', { tier: 'gold' });
     vitrine('set', { tags: ['b2b'] });
     vitrine('set', { blob: 'x'.repeat(9000) });
     await ready();
-    expect(decides()[0]).toMatchObject({ identity: { customerId: 'c-42', signature: 'abc' }, traits: { tier: 'gold', tags: ['b2b'] } });
+    expect(decides()[0]).toMatchObject({ traits: { tier: 'gold', tags: ['b2b'] } });
     expect(decides()[0].traits).not.toHaveProperty('blob');
     await newPage();
     vitrine('init', INIT);
     await ready();
-    expect(decides()[1]).toMatchObject({ identity: { customerId: 'c-42' }, traits: { tier: 'gold' } });
+    expect(decides()[1]).toMatchObject({ traits: { tier: 'gold' } });
   });
-
   it('sends each experiment exposure once per visitor, keeps arms sticky, and sends none for forced views', async () => {
     answer = async () =>
       Response.json(decision({ hero: { variant: 'quotes', experiment: 'hero-test', content: { headline: 'Q' } } }, { experiments: [{ id: 'hero-test', variant: 'quotes', slot: 'hero' }] }));
@@ -260,6 +284,101 @@ describe('with consent', () => {
     expect(requests.filter((r) => r.path === '/v1/forget')).toHaveLength(1);
     await vitrine('decide');
     expect(decides().at(-1)!.visitor).toBeNull();
+  });
+});
+
+describe('identity', () => {
+  const DAY_S = 86_400;
+  const inDays = (days: number) => Math.floor(Date.now() / 1000) + days * DAY_S;
+  const stored = async () => {
+    await vitrine('flush');
+    const { createStore, get } = await import('idb-keyval');
+    return get('state', createStore('vitrine', 'kv'));
+  };
+  beforeEach(async () => {
+    // The hashing bundle the SDK loads lazily, here from source.
+    await import('./lazy/identifiers.js');
+  });
+
+  it('sends the signed id with its expiry and only hashes of the email and phone, which never leave the browser raw', async () => {
+    const expires = inDays(7);
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    vitrine('identify', 'c-42', { signature: 'ab12', expires, email: ' Jane.Doe+shop@GMAIL.com', phone: '+31 (0)20 123 4567' });
+    await ready();
+    expect(decides()[0].identity).toEqual({
+      customerId: 'c-42',
+      signature: 'ab12',
+      expires,
+      emailSha256: createHash('sha256').update('janedoe@gmail.com').digest('hex'),
+      phoneSha256: createHash('sha256').update('+31201234567').digest('hex'),
+    });
+    const everything = JSON.stringify([requests, beacons, await stored()]).toLowerCase();
+    expect(everything).not.toContain('jane');
+    expect(everything).not.toContain('123 4567');
+    expect(everything).not.toContain('1234567');
+  });
+
+  it('is sent only while the signature holds: an expired identity stays home', async () => {
+    const clock = vi.spyOn(Date, 'now');
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    vitrine('identify', 'c-42', { signature: 'ab12', expires: inDays(1) });
+    await ready();
+    expect(decides()[0].identity).toMatchObject({ customerId: 'c-42' });
+    clock.mockReturnValue(Date.now() + 2 * DAY_S * 1000);
+    await vitrine('decide');
+    expect(decides()[1]).not.toHaveProperty('identity');
+  });
+
+  it.each([
+    ['no expiry', undefined],
+    ['an expiry in the past', -1],
+    ['an expiry in milliseconds', Date.now() + 86_400_000],
+    ['an expiry beyond 30 days', 40],
+  ])('is refused with a warning for %s', async (_, expires) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    vitrine('identify', 'c-42', { signature: 'ab12', expires: expires !== undefined && expires < 1000 ? inDays(expires) : expires });
+    await ready();
+    expect(decides()[0]).not.toHaveProperty('identity');
+    expect(warn).toHaveBeenCalledWith('[vitrine]', expect.stringContaining('expires'));
+  });
+
+  it.each([['identify(null)', ['identify', null]], ["vitrine('logout')", ['logout']]])('%s drops it at once, from memory and storage', async (_, command) => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    vitrine('identify', 'c-42', { signature: 'ab12', expires: inDays(7), email: 'jane@example.com' });
+    await ready();
+    expect((await stored()).me).toMatchObject({ customerId: 'c-42' });
+    await vitrine(...(command as [string]));
+    await vitrine('decide');
+    expect(decides()[1]).not.toHaveProperty('identity');
+    expect((await stored()).me).toEqual({});
+    await newPage();
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()[2]).not.toHaveProperty('identity');
+  });
+
+  it('goes with ads or email consent alone (for those audiences), without the profile or traits', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', { analytics: false, personalization: false, email: true });
+    vitrine('identify', 'c-42', { signature: 'ab12', expires: inDays(7) });
+    vitrine('set', { tier: 'gold' });
+    await ready();
+    expect(decides()[0]).toMatchObject({ identity: { customerId: 'c-42' }, consent: { email: true } });
+    expect(decides()[0]).not.toHaveProperty('profile');
+    expect(decides()[0]).not.toHaveProperty('traits');
+  });
+
+  it('is not sent with analytics consent alone', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', { analytics: true, personalization: false });
+    vitrine('identify', 'c-42', { signature: 'ab12', expires: inDays(7) });
+    await ready();
+    expect(decides()[0]).not.toHaveProperty('identity');
   });
 });
 
@@ -320,7 +439,7 @@ describe("on('consent')", () => {
     await vitrine('consent', NONE);
     await vitrine('forget');
     await vitrine('decide');
-    expect(heard).toEqual([null, ALL, { analytics: false, personalization: true }, NONE, null]);
+    expect(heard).toEqual([null, ALL, { ...NONE, personalization: true }, NONE, null]);
   });
 
   it('knows the choice stored on an earlier page, and one the site passed to init', async () => {
@@ -331,7 +450,7 @@ describe("on('consent')", () => {
     vitrine('init', INIT);
     let heard: unknown;
     await vitrine('on', 'consent', (c: unknown) => (heard = c));
-    expect(heard).toEqual({ analytics: true, personalization: false });
+    expect(heard).toEqual({ ...NONE, analytics: true });
 
     document.cookie = 'vitrine_id=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
     await newPage();

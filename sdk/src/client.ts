@@ -1,55 +1,61 @@
 import { createCollector } from './collect.js';
-import { bits, DENIED, fromBits, fromConsentMode, mayStore, withGpc } from './consent.js';
-import { parseForce, pageContext, post, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
+import { bits, DENIED, fromBits, fromConsentMode, mayStore, withConsent, withGpc } from './consent.js';
+import { readIdCookie, writeIdCookie } from './cookies.js';
+import { pageContext, parseForce, post, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
+import { withDecision, withExposures, withSource } from './decision.js';
 import { fromDataLayer, makeEvent, uid } from './events.js';
-import { acceptsTs, compact, insertByTime } from './log.js';
+import { resendable, withoutSent } from './outbox.js';
 import { createRunner, type Command } from './queue.js';
 import { hideSlots, renderSlots, slotNames } from './render.js';
-import { clearStore, readAll, readCookie, removeCookie, stored, wipeDatabase, write, writeCookie, type Key } from './storage.js';
 import { startsSession } from './session.js';
-import { emptyAggregate, summarize, type Aggregate } from './summary.js';
-import type { Consent, InitOptions, TrackedEvent } from './types.js';
+import { emptyState, type Hashes, type Identity, type State } from './state.js';
+import { load, persist, stored, wipeDatabase } from './storage.js';
+import { summarize } from './summary.js';
+import { withEvent } from './track.js';
+import type { Consent, InitOptions } from './types.js';
 
 type Listener = (value?: unknown) => void;
 type Source = DecideResponse['context']['source'];
-interface Identity {
-  customerId?: string;
+type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown; vitrineHash?: (email?: string, phone?: string) => Promise<Hashes> };
+/** What `identify` takes besides the customer id. */
+export interface IdentifyOptions {
   signature?: string;
-  traits?: Record<string, unknown>;
+  /** Seconds since the epoch, at most 30 days ahead: the signature covers it. */
+  expires?: number;
+  email?: string;
+  phone?: string;
 }
-type Saved = Partial<Record<Key, unknown>>;
-type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown };
+
+/** The content hash of each lazily loaded bundle, set by the build (sdk/build.mjs). */
+declare const VITRINE_LAZY: Record<string, string> | undefined;
 
 /**
- * One Vitrine instance for a page: its state lives in this closure, and every public
- * command goes through one serial runner so queued commands keep their order.
+ * One Vitrine instance for a page, over the window it is given. Its state is one typed
+ * record changed only by the pure transitions (`withConsent`, `withEvent`, `withDecision`,
+ * …); this shell does the rest: cookie, IndexedDB, network, DOM. Every public command goes
+ * through one serial runner so queued commands keep their order.
  */
 export function createClient(win: Win = window): Command {
+  const { document: doc, location: loc } = win;
+  const nav: Navigator & { globalPrivacyControl?: boolean } = win.navigator;
   // The script tag makes its client as it starts; the ESM build on its first command.
-  performance.mark('vitrine:start');
+  win.performance.mark('vitrine:start');
   let options: (InitOptions & { endpoint: string }) | undefined;
-  let consent: Consent = DENIED;
+  let state: State = emptyState();
+  /** The decision this page shows (the cached one until the edge answers). */
+  let decision: DecideResponse | null = null;
   /** Whether a choice is known (a cookie, a `consent` call, the site's or a CMP's signal): until then the page hears null. */
   let known = false;
   let announced = '';
-  let visitor: string | null = null;
-  let aggregate: Aggregate = emptyAggregate();
-  let log: TrackedEvent[] = [];
-  let decision: DecideResponse | null = null;
-  let assignments: Record<string, string> = {};
-  let exposed: string[] = [];
-  let identity: Identity = {};
-  /** First and last traffic source, as the edge classified the page that opened a session. */
-  let source: { first?: Source; last?: Source } = {};
   let sessionOpened = false;
   let pageSource: Source | undefined;
-  let force = parseForce(location.search);
-  const debug = /[?&]vitrine_debug=1/.test(location.search);
+  let force = parseForce(loc.search);
+  const debug = /[?&]vitrine_debug=1/.test(loc.search);
   let started = false;
   let pageViewed = false;
   let painted = false;
   let warned = false;
-  const listeners: Record<string, Listener[]> = {};
+  const listeners: Record<string, Listener[]> = Object.create(null);
 
   /** The page hears from us at most once: one warning, never an exception. */
   const warn = (error: unknown) => {
@@ -58,156 +64,121 @@ export function createClient(win: Win = window): Command {
   };
   const enqueue = createRunner(warn);
   const emit = (name: string, value?: unknown) => listeners[name]?.forEach((fn) => enqueue(() => fn(value)));
-  const save = (key: Key, value: unknown) => mayStore(consent) && write(key, value);
-  const consentState = () => (known ? { ...consent } : null);
+  /** The one way the state changes: memory at once, IndexedDB (with consent) right after. */
+  const commit = (next: State, fresh?: boolean) => {
+    state = next;
+    persist(() => (mayStore(state.consent) ? state : undefined), fresh);
+  };
+  const consentState = () => (known ? { ...state.consent } : null);
   /** Tells `on('consent')` listeners, only when what they would hear has changed. */
   const announce = () => {
-    const now = known ? bits(consent) : '';
+    const now = known ? bits(state.consent) : '';
     if (now !== announced) emit('consent', consentState());
     announced = now;
   };
+  const profile = () => ({ ...summarize(state.agg, state.log), source: state.src });
 
   const collector = createCollector(
+    win,
     () => `${options!.endpoint}/v1/collect`,
     () =>
-      options && visitor && consent.analytics
-        ? { site: options.site, visitor, consent, segments: decision?.segments.slice(0, 50) }
+      options && state.visitor && state.consent.analytics
+        ? { site: options.site, visitor: state.visitor, consent: state.consent, segments: decision?.segments.slice(0, 50) }
         : null,
-    (events) => save('out', events),
+    () => state.out,
+    (events) => commit({ ...state, out: withoutSent(state.out, events) }),
   );
 
-  /** Deletes cookie and database at once and asks the edge to drop this visitor id. */
-  async function erase() {
-    const id = visitor;
-    consent = DENIED;
-    visitor = null;
-    identity = {};
-    removeCookie();
-    restore({});
-    collector.clear();
-    await wipeDatabase();
-    if (id && options) await post(`${options.endpoint}/v1/forget`, { site: options.site, visitor: id }, 5000);
-  }
-
-  function restore(saved: Saved) {
-    aggregate = (saved.agg as Aggregate) ?? emptyAggregate();
-    log = (saved.log as TrackedEvent[]) ?? [];
-    decision = (saved.dec as DecideResponse) ?? null;
-    assignments = (saved.asg as Record<string, string>) ?? {};
-    exposed = (saved.exp as string[]) ?? [];
-    identity = { ...(saved.me as Identity), ...identity };
-    source = (saved.src as typeof source) ?? {};
-  }
-
-  async function load() {
-    const saved = await readAll();
-    restore(saved);
-    collector.load(saved.out as TrackedEvent[]);
+  /** Deletes cookie and database at once (the state is already empty) and asks the edge to drop visitor `id`. */
+  async function erase(id: string) {
+    writeIdCookie(doc, null, DENIED);
+    collector.stop();
+    await wipeDatabase(win.indexedDB);
+    if (options) await post(win, `${options.endpoint}/v1/forget`, { site: options.site, visitor: id }, 5000);
   }
 
   async function setConsent(requested: Consent, choice = true) {
+    // Missing purposes are false.
     known ||= choice;
-    const next = withGpc(fromBits(bits(requested)), (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl);
-    if (!mayStore(next)) {
-      const erased = visitor && erase();
-      announce();
-      return erased;
-    }
-    const fresh = !visitor;
+    const next = withGpc(fromBits(bits(requested)), nav.globalPrivacyControl);
+    const had = state.visitor;
     // The cookie's 13 months run from the choice: a page view that changes nothing does not extend them.
-    const changed = fresh || bits(next) !== bits(consent);
-    visitor ??= uid();
-    consent = next;
-    if (changed) writeCookie(visitor, consent);
+    const changed = bits(next) !== bits(state.consent);
     // A new visitor id starts from nothing: whatever an old id left in the database goes.
-    if (fresh) clearStore(), save('me', identity);
-    // A purpose withdrawn takes its data with it.
-    if (!consent.analytics) collector.clear(), save('out', []);
-    if (!consent.personalization) {
-      aggregate = emptyAggregate();
-      log = [];
-      ['log', 'agg', 'dec'].forEach((key) => save(key as Key, undefined));
-    }
+    const after = withConsent(state, next, uid());
+    commit(after, !had && !!after.visitor);
+    const erased = had && !state.visitor && erase(had);
+    if (state.visitor && (changed || !had)) writeIdCookie(doc, state.visitor, state.consent);
     announce();
     if (started && !pageViewed) trackPageView();
+    return erased;
   }
 
   function track(name: string, params?: Record<string, unknown>, at?: { ts?: number }) {
-    if (!mayStore(consent)) return;
+    if (!mayStore(state.consent)) return;
     const now = Date.now();
-    const ts = at?.ts ?? now;
-    if (!acceptsTs(ts, now, aggregate)) throw new Error(`${name} ts out of range`);
-    const event = makeEvent(name, params, ts);
+    const event = makeEvent(name, params, at?.ts ?? now);
     if (force) event.forced = true;
-    if (consent.personalization) {
-      const before = aggregate;
-      ({ aggregate, log } = compact(aggregate, insertByTime(log, event), now));
-      save('log', log);
-      if (aggregate !== before) save('agg', aggregate);
-    }
-    if (consent.analytics) collector.add(event);
+    commit(withEvent(state, event, now));
+    if (state.consent.analytics) collector.schedule();
   }
 
   /** Once a session has opened and the edge has named this page's source, the profile keeps it. */
   function noteSource() {
-    if (!sessionOpened || !pageSource || !consent.personalization) return;
-    source = { first: source.first ?? pageSource, last: pageSource };
+    if (!sessionOpened || !pageSource || !state.consent.personalization) return;
     sessionOpened = false;
-    save('src', source);
+    commit(withSource(state, pageSource));
   }
 
   function trackPageView() {
-    if (options?.pageView === false || !mayStore(consent)) return;
+    if (options?.pageView === false || !mayStore(state.consent)) return;
     pageViewed = true;
-    sessionOpened = startsSession(log.length ? log[log.length - 1].ts : aggregate.lastTs, Date.now());
+    const { log, agg } = state;
+    sessionOpened = startsSession(log.length ? log[log.length - 1].ts : agg.lastTs, Date.now());
     noteSource();
-    track('page_view', { page_location: location.href, page_referrer: document.referrer || undefined });
+    track('page_view', { page_location: loc.href, page_referrer: doc.referrer || undefined });
   }
 
-  /** Renders a decision and sends one exposure per experiment per visitor, never for forced views. */
+  /** Renders a decision and sends the exposures it owes. */
   function show(d: DecideResponse) {
-    const names = renderSlots(document, d.slots);
-    if (names.length && !painted) performance.mark('vitrine:painted');
+    decision = d;
+    const names = renderSlots(doc, d.slots);
+    if (names.length && !painted) win.performance.mark('vitrine:painted');
     painted ||= names.length > 0;
-    for (const name of names) {
-      const { experiment, variant, forced } = d.slots[name];
-      if (!experiment || forced || !consent.analytics || exposed.includes(experiment)) continue;
-      exposed.push(experiment);
-      save('exp', exposed);
-      track('exposure', { experiment, variant });
-    }
+    const [next, exposures] = withExposures(state, d, names);
+    commit(next);
+    for (const params of exposures) track('exposure', params);
   }
 
   async function decide(): Promise<DecideResponse | null> {
     if (!options) throw new Error('no init');
-    const personal = consent.personalization;
-    if (personal && decision && !painted) show(decision);
-    const reveal = options.antiFlicker && !painted ? hideSlots(document, options.antiFlicker === true ? 300 : options.antiFlicker) : null;
-    const slots = slotNames(document);
+    const personal = state.consent.personalization;
+    if (personal && state.dec && !painted) show(state.dec);
+    const reveal = options.antiFlicker && !painted ? hideSlots(doc, options.antiFlicker === true ? 300 : options.antiFlicker) : null;
+    const slots = slotNames(doc);
+    const { visitor, consent, asg, me } = state;
     const body: DecideRequest = {
       site: options.site,
       // No consent, no visitor id: withdrawal erases it, a grant makes it.
       visitor,
       consent,
-      context: pageContext(),
+      context: pageContext(win),
       slots: slots.length ? slots : undefined,
       force,
-      assignments: visitor ? assignments : undefined,
+      assignments: visitor ? asg : undefined,
       debug: debug || undefined,
     };
     if (personal) {
-      body.profile = { ...summarize(aggregate, log), source };
-      body.traits = identity.traits;
-      if (identity.customerId) body.identity = { customerId: identity.customerId, signature: identity.signature ?? '' };
+      body.profile = profile();
+      body.traits = state.traits;
     }
+    // Only while the shop's signature holds, and for a purpose the identity serves.
+    if ((personal || consent.ads || consent.email) && me.expires! * 1000 > Date.now()) body.identity = me as DecideRequest['identity'];
     try {
-      const fresh = await requestDecision(options.endpoint, body, options.timeout ?? 800);
-      decision = fresh;
+      const fresh = await requestDecision(win, options.endpoint, body, options.timeout ?? 800);
+      commit(withDecision(state, fresh));
       pageSource = fresh.context.source;
       noteSource();
-      for (const e of fresh.experiments) assignments[e.id] = e.variant;
-      save('asg', assignments);
-      if (personal) save('dec', fresh);
       show(fresh);
       emit('decision', fresh);
       return fresh;
@@ -220,7 +191,7 @@ export function createClient(win: Win = window): Command {
   }
 
   function onDataLayer(entry: unknown) {
-    const signal = fromConsentMode(entry, consent, false);
+    const signal = fromConsentMode(entry, state.consent, false);
     if (signal) return setConsent(signal);
     const ecommerce = options?.dataLayer && fromDataLayer(entry);
     if (ecommerce) track(...ecommerce);
@@ -230,7 +201,7 @@ export function createClient(win: Win = window): Command {
    * Folds the consent signals already in `dataLayer` into `initial`, queues the e-commerce
    * events already there (when the site opted in) and hears every later push.
    */
-  function watchDataLayer(initial: Consent, withDefaults: boolean): Consent {
+  function watchDataLayer(initial: Required<Consent>, withDefaults: boolean): Required<Consent> {
     const layer = (win.dataLayer ??= []);
     let c = initial;
     for (const entry of layer) {
@@ -249,54 +220,79 @@ export function createClient(win: Win = window): Command {
   async function start() {
     trackPageView();
     // An async script may run before the page is parsed: its slots and product marker come later.
-    if (document.readyState === 'loading') await new Promise((done) => addEventListener('DOMContentLoaded', done));
+    if (doc.readyState === 'loading') await new Promise((done) => doc.addEventListener('DOMContentLoaded', done));
     await decide();
     started = true;
     emit('ready');
     if (debug) loadDebugPanel();
   }
 
+  /** Loads `/sdk-<name>.js` from the edge, a bundle kept out of this one because few pages need it. */
+  const lazy = (name: string) =>
+    new Promise((done, fail) => {
+      const script = doc.createElement('script');
+      script.src = `${options!.endpoint}/sdk-${name}.js?v=${typeof VITRINE_LAZY == 'object' ? VITRINE_LAZY[name] : 0}`;
+      script.onload = done;
+      script.onerror = fail;
+      doc.head.appendChild(script);
+    });
+
   function loadDebugPanel() {
     win.vitrineDebug = {
-      state: () => ({ consent, visitor, profile: { ...summarize(aggregate, log), source }, decision, force }),
+      state: () => ({ consent: state.consent, visitor: state.visitor, profile: profile(), decision, force }),
       force: (slot: string, variant: string) => enqueue(() => ((force = { ...force, [slot]: variant }), decide())),
     };
-    const script = document.createElement('script');
-    script.src = `${options!.endpoint}/sdk-debug.js`;
-    document.head.appendChild(script);
+    lazy('debug');
+  }
+
+  /**
+   * Links the visitor to the shop's customer, or (null) drops that link at once. The
+   * email and phone are hashed in the browser by a lazily loaded bundle; only the hashes
+   * are kept and sent.
+   */
+  async function identify(customerId: string | null, o: IdentifyOptions = {}) {
+    let me: Identity = {};
+    if (customerId != null) {
+      const now = Date.now() / 1000;
+      const { signature = '', expires = 0, email, phone } = o;
+      // A time in ms, or none, would never verify at the edge: say so here.
+      if (!(expires > now && expires <= now + 31 * 86_400)) throw new Error('identify: expires must be seconds since the epoch, within the next 30 days');
+      me = { customerId: String(customerId), signature, expires };
+      if (email || phone)
+        Object.assign(me, await (win.vitrineHash ? Promise.resolve() : lazy('identifiers')).then(() => win.vitrineHash!(email, phone)).catch((e) => warn(e)));
+    }
+    commit({ ...state, me });
   }
 
   const commands: Record<string, (...args: never[]) => unknown> = {
     async init(o: InitOptions) {
       if (options) return;
       options = { ...o, endpoint: o.endpoint.replace(/\/+$/, '') };
-      const saved = readCookie();
-      if (saved) {
-        ({ visitor, consent } = saved);
-        await load();
+      const cookie = readIdCookie(doc);
+      if (cookie) {
+        const saved = await load();
+        state = { ...state, ...saved, ...cookie, out: resendable(saved?.out ?? [], Date.now()) };
+        collector.schedule();
       }
-      const initial = watchDataLayer(o.consent ?? consent, !saved && !o.consent);
+      const initial = watchDataLayer(o.consent ? fromBits(bits(o.consent)) : state.consent, !cookie && !o.consent);
       // Still the untouched default: nobody has chosen yet.
       await setConsent(initial, initial !== DENIED);
-      addEventListener('online', () => collector.flush());
-      addEventListener('pagehide', collector.beacon);
-      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && collector.beacon());
+      win.addEventListener('online', () => collector.flush());
+      win.addEventListener('pagehide', collector.beacon);
+      doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && collector.beacon());
       // Behind whatever the page queued with init (consent, identify, set…): those were
       // enqueued before this task started.
       enqueue(start);
     },
     consent: setConsent,
     track,
-    identify(customerId: string, opts?: { signature?: string }) {
-      identity = { ...identity, customerId: String(customerId), signature: opts?.signature };
-      save('me', identity);
-    },
+    identify,
+    logout: () => identify(null),
     set(traits: Record<string, unknown>) {
-      const merged = { ...identity.traits, ...traits };
+      const merged = { ...state.traits, ...traits };
       // The edge refuses a whole decide over traits past 8 KB: keep the last good set instead.
       if (JSON.stringify(merged).length > 8192) throw new Error('traits > 8 KB');
-      identity = { ...identity, traits: merged };
-      save('me', identity);
+      commit({ ...state, traits: merged });
     },
     decide,
     on(name: string, fn: Listener) {
@@ -308,7 +304,9 @@ export function createClient(win: Win = window): Command {
     flush: (fn?: () => void) => stored().then(fn),
     forget() {
       known = false;
-      const erased = erase();
+      const id = state.visitor;
+      commit(emptyState());
+      const erased = id && erase(id);
       announce();
       return erased;
     },

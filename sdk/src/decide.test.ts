@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseForce, requestDecision } from './decide.js';
 
@@ -20,14 +21,14 @@ describe('requestDecision', () => {
   it('rejects when the edge does not answer within the timeout', async () => {
     vi.stubGlobal('fetch', (_: string, init: RequestInit) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted')))));
     const started = Date.now();
-    await expect(requestDecision('https://edge', body, 50)).rejects.toThrow('aborted');
+    await expect(requestDecision(window, 'https://edge', body, 50)).rejects.toThrow('aborted');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('rejects on a non-2xx answer and resolves with the JSON of a 2xx', async () => {
     vi.stubGlobal('fetch', async () => new Response('{"error":"unknown site"}', { status: 404 }));
-    await expect(requestDecision('https://edge', body, 500)).rejects.toThrow('404');
+    await expect(requestDecision(window, 'https://edge', body, 500)).rejects.toThrow('404');
     vi.stubGlobal('fetch', async (url: string) => Response.json({ url }));
-    await expect(requestDecision('https://edge', body, 500)).resolves.toEqual({ url: 'https://edge/v1/decide' });
+    await expect(requestDecision(window, 'https://edge', body, 500)).resolves.toEqual({ url: 'https://edge/v1/decide' });
   });
 });

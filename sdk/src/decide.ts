@@ -14,7 +14,7 @@ export function parseForce(search: string): Record<string, string> | undefined {
  * What the page itself tells the edge: enough for a contextual decision without consent.
  * A product page names its product with `data-vitrine-product="<id>"` on any element.
  */
-export function pageContext(): DecideRequest['context'] {
+export function pageContext({ location, document, navigator }: Window): DecideRequest['context'] {
   return {
     url: location.href.slice(0, 2048),
     referrer: document.referrer.slice(0, 2048) || undefined,
@@ -28,12 +28,12 @@ export function pageContext(): DecideRequest['context'] {
  * POSTs JSON to the edge and aborts after `timeoutMs` (the promise then rejects). A string
  * body goes as text/plain, a CORS "simple" request: no preflight round trip before it.
  */
-export const post = (url: string, body: unknown, timeoutMs: number): Promise<Response> =>
-  fetch(url, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+export const post = (win: Window, url: string, body: unknown, timeoutMs: number): Promise<Response> =>
+  win.fetch(url, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
 
 /** The edge's decision, or a rejection on timeout, network error or any non-2xx answer. */
-export async function requestDecision(endpoint: string, body: DecideRequest, timeoutMs: number): Promise<DecideResponse> {
-  const res = await post(`${endpoint}/v1/decide`, body, timeoutMs);
+export async function requestDecision(win: Window, endpoint: string, body: DecideRequest, timeoutMs: number): Promise<DecideResponse> {
+  const res = await post(win, `${endpoint}/v1/decide`, body, timeoutMs);
   if (!res.ok) throw new Error(`decide ${res.status}`);
   return res.json();
 }

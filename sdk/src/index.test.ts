@@ -13,6 +13,9 @@ describe('published types', () => {
   it('take the same init options as the SDK', () => {
     expectTypeOf<Published.InitOptions>().toEqualTypeOf<InitOptions>();
   });
+  it('take the same identify options as the SDK', () => {
+    expectTypeOf<Published.IdentifyOptions>().toEqualTypeOf<Source.IdentifyOptions>();
+  });
   it('name every function the ESM entry exports', () => {
     expectTypeOf<keyof typeof Source>().toEqualTypeOf<keyof typeof Published>();
   });

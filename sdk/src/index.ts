@@ -3,12 +3,12 @@
  * `init({site, endpoint})`, then `consent`, `track`, `decide`… Each returns a promise
  * that never rejects (failures end in one console warning and `undefined`/`null`).
  */
-import { createClient } from './client.js';
+import { createClient, type IdentifyOptions } from './client.js';
 import type { Command } from './queue.js';
 import type { Consent, InitOptions } from './types.js';
 import type { DecideResponse } from './decide.js';
 
-export type { Consent, InitOptions, DecideResponse };
+export type { Consent, InitOptions, DecideResponse, IdentifyOptions };
 export type { TrackedEvent } from './types.js';
 
 let client: Command | undefined;
@@ -20,8 +20,15 @@ export const consent = (granted: Consent) => vitrine('consent', granted) as Prom
 /** `options.ts` backdates the event (ms; for importing a history): refused beyond a minute ahead or older than 90 days. */
 export const track = (name: string, params?: Record<string, unknown>, options?: { ts?: number }) =>
   vitrine('track', name, params, options) as Promise<void>;
-export const identify = (customerId: string, options?: { signature?: string }) =>
-  vitrine('identify', customerId, options) as Promise<void>;
+/**
+ * Links the visitor to the shop's customer: `signature` is the lowercase hex
+ * HMAC-SHA256 of `${site}:${customerId}:${expires}` made on the shop's server, `expires`
+ * seconds since the epoch (at most 30 days ahead). `email`/`phone` are hashed in the
+ * browser; only the hashes leave it. `identify(null)` drops the identity at once.
+ */
+export const identify = (customerId: string | null, options?: IdentifyOptions) => vitrine('identify', customerId, options) as Promise<void>;
+/** The same as `identify(null)`: for the shop's sign-out. */
+export const logout = () => vitrine('logout') as Promise<void>;
 export const set = (traits: Record<string, unknown>) => vitrine('set', traits) as Promise<void>;
 export const decide = () => vitrine('decide') as Promise<DecideResponse | null | undefined>;
 export function on(event: 'decision', listener: (decision: DecideResponse) => void): Promise<void>;

@@ -1,33 +1,78 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { readAll, readCookie, removeCookie, stored, write, writeCookie } from './storage.js';
+import { IDBFactory } from 'fake-indexeddb';
+import { createStore, entries, setMany } from 'idb-keyval';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emptyState, VERSION, type State } from './state.js';
+import { DB_NAME, fromOldKeys, load, persist, stored, wipeDatabase } from './storage.js';
 
-describe('stored', () => {
-  it('resolves only once every write before it has landed', async () => {
-    const landed: string[] = [];
-    write('log', [1]).then(() => landed.push('log'));
-    write('agg', { sessions: 1 }).then(() => landed.push('agg'));
+const visitor = (n: number): State => ({ ...emptyState(), visitor: `visitor${String(n).padStart(9, '0')}` });
+const keys = async () => (await entries(createStore(DB_NAME, 'kv'))).map(([k]) => k);
+
+// Each test on an empty IndexedDB; wiping also drops the module's open store.
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  await wipeDatabase(indexedDB);
+});
+
+describe('the saved record', () => {
+  it('is one entry; many changes in one task make one write, and stored() resolves once it landed', async () => {
+    let reads = 0;
+    let state = visitor(1);
+    const record = () => (reads++, state);
+    persist(record);
+    state = { ...state, exp: ['a'] };
+    persist(record);
     await stored();
-    expect(landed).toEqual(['log', 'agg']);
-    expect(await readAll()).toMatchObject({ log: [1], agg: { sessions: 1 } });
+    expect(reads).toBe(1);
+    expect(await load()).toEqual(state);
+    expect(await keys()).toEqual(['state']);
+  });
+
+  it('writes nothing when the record is gone (consent withdrawn before the write)', async () => {
+    persist(() => undefined);
+    await stored();
+    expect(await load()).toBeUndefined();
+  });
+
+  it('starts from nothing for a new visitor id: fresh clears whatever was there', async () => {
+    await setMany([['log', [{ id: 'old-event-1', name: 'page_view', ts: 1 }]]], createStore(DB_NAME, 'kv'));
+    persist(() => visitor(2), true);
+    await stored();
+    expect(await keys()).toEqual(['state']);
+  });
+
+  it('of another version is not read', async () => {
+    persist(() => ({ ...visitor(3), v: 2 as typeof VERSION }));
+    await stored();
+    expect(await load()).toBeUndefined();
   });
 });
 
-describe('the visitor cookie', () => {
-  it('keeps the id and the choice among the site’s other cookies, and goes on remove', () => {
-    document.cookie = 'a=1;path=/';
-    writeCookie('abcdefgh01234567', { analytics: false, personalization: true });
-    document.cookie = 'z=2;path=/';
-    expect(readCookie()).toEqual({ visitor: 'abcdefgh01234567', consent: { analytics: false, personalization: true } });
-    removeCookie();
-    expect(readCookie()).toBeNull();
-    expect(document.cookie).toBe('a=1; z=2');
+describe('a database written by the SDK before the one record', () => {
+  const OLD = {
+    log: [{ id: 'e1-aaaaaaaaaaaa', name: 'page_view', ts: 1000 }],
+    agg: { ...emptyState().agg, sessions: 3 },
+    out: [{ id: 'e1-aaaaaaaaaaaa', name: 'page_view', ts: 1000 }],
+    asg: { 'hero-test': 'quotes' },
+    exp: ['hero-test'],
+    me: { customerId: 'c-1', signature: 'v1-sig', traits: { tier: 'gold' } },
+    src: { first: 'email', last: 'direct' },
+  };
+
+  it('is read once as the record, and its old keys go', async () => {
+    await setMany(Object.entries(OLD), createStore(DB_NAME, 'kv'));
+    const migrated = await load();
+    expect(migrated).toMatchObject({ v: VERSION, log: OLD.log, agg: OLD.agg, out: OLD.out, asg: OLD.asg, exp: OLD.exp, src: OLD.src, traits: { tier: 'gold' } });
+    await stored();
+    expect(await keys()).toEqual(['state']);
+    expect(await load()).toEqual(migrated);
   });
 
-  it.each(['vitrine_id=short.11', 'vitrine_id=abcdefgh01234567.2', 'xvitrine_id=abcdefgh01234567.11'])('ignores %s', (cookie) => {
-    document.cookie = `${cookie};path=/`;
-    expect(readCookie()).toBeNull();
-    document.cookie = `${cookie.split('=')[0]}=;max-age=-1;path=/`;
+  it.each([
+    ['an identity without expiry is dropped (the edge refuses it), traits stay', { me: OLD.me }, { me: {}, traits: { tier: 'gold' } }],
+    ['missing parts start empty', { exp: ['x'] }, { exp: ['x'], log: [], out: [], asg: {}, tok: {}, me: {}, dec: null }],
+  ])('%s', (_, old, expected) => {
+    expect(fromOldKeys(old)).toMatchObject(expected);
   });
 });

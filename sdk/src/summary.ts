@@ -54,9 +54,11 @@ export function fold(a: Aggregate, e: TrackedEvent): Aggregate {
   if (startsSession(a.lastTs, e.ts)) a.sessions++;
   a.lastTs = e.ts;
   const items = e.items ?? [];
-  // The edge takes at most 50 categories; past that, new ones are not tracked.
+  // The edge takes at most 50 categories; past that, new ones are not tracked. Page data
+  // names the key, so only own entries count and "__proto__" is no category.
+  const cats = a.categories;
   const category = ({ item_category: k }: Item): CategoryStats | undefined =>
-    k ? (a.categories[k] ?? (Object.keys(a.categories).length < MAX_CATEGORIES ? (a.categories[k] = {}) : undefined)) : undefined;
+    k && k !== '__proto__' ? (Object.hasOwn(cats, k) ? cats[k] : Object.keys(cats).length < MAX_CATEGORIES ? (cats[k] = {}) : undefined) : undefined;
   switch (e.name) {
     case 'page_view':
       a.pageviews++;

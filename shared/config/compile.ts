@@ -47,9 +47,10 @@ export interface CompiledConfig {
 }
 
 /**
- * Compiles every condition in a schema-valid config and checks what the schema cannot:
- * unique ids, segment references and cycles, experiments pointing at real slots. Every
- * problem is reported with its JSON path; a config with any problem is rejected whole.
+ * Compiles every condition in a schema-valid config and checks what serving it needs:
+ * unique ids, segment cycles, experiments pointing at real slots. Every problem is
+ * reported with its JSON path; a config with any problem is rejected whole. References to
+ * undefined segments (which only never match) are among the authoring checks (check-config.ts).
  */
 export function compileConfig(config: Config): { compiled?: CompiledConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
@@ -65,7 +66,6 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   const segmentRules = new Map(config.segments.map((s, i) => [s.id, rule(s.when, ['segments', i, 'when'])]));
   const order = orderSegments(config, issues);
   const personaRules = config.personas.map((p, i) => rule(p.when, ['personas', i, 'when']));
-  checkSegmentRefs(config, issues);
 
   const variantRules: Record<string, number[]> = {};
   const manualRules: Record<string, number[]> = {};
@@ -87,6 +87,7 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   });
   const rules = compileRuleSet(sources);
   report(rules.issues);
+  checkChannels(config, issues);
   config.experiments.forEach((spec, i) => {
     const at: Path = ['experiments', i];
     if (!config.slots[spec.slot]) issues.push({ path: [...at, 'slot'], message: `slot "${spec.slot}" is not defined in slots` });
@@ -114,6 +115,23 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   };
 }
 
+/** Audiences name real segments, codes real audiences, and a code prefix names one code. */
+function checkChannels(config: Config, issues: ConfigIssue[]): void {
+  const segments = new Set(config.segments.map((s) => s.id));
+  const audiences = new Set(config.audiences.map((a) => a.id));
+  uniqueIds(config.audiences, ['audiences'], issues);
+  uniqueIds(config.codes, ['codes'], issues);
+  config.audiences.forEach((a, i) => {
+    if (!segments.has(a.segment)) issues.push({ path: ['audiences', i, 'segment'], message: `segment "${a.segment}" is not defined` });
+  });
+  const prefixes = new Set<string>();
+  config.codes.forEach((c, i) => {
+    if (c.audience && !audiences.has(c.audience)) issues.push({ path: ['codes', i, 'audience'], message: `audience "${c.audience}" is not defined` });
+    if (prefixes.has(c.prefix)) issues.push({ path: ['codes', i, 'prefix'], message: `prefix "${c.prefix}" is used by another code: a code must tell which one it is` });
+    prefixes.add(c.prefix);
+  });
+}
+
 function mapValues<T, U>(record: Record<string, T>, map: (value: T, key: string) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value, key)]));
 }
@@ -124,30 +142,6 @@ function uniqueIds(list: { id: string }[], at: Path, issues: ConfigIssue[]): voi
     if (seen.has(item.id)) issues.push({ path: [...at, i, 'id'], message: `duplicate id "${item.id}"` });
     seen.add(item.id);
   });
-}
-
-/** Every condition that may mention `segments`, with its path. */
-function conditionsWithPaths(config: Config): [unknown, Path][] {
-  const out: [unknown, Path][] = [];
-  config.segments.forEach((s, i) => out.push([s.when, ['segments', i, 'when']]));
-  config.personas.forEach((p, i) => out.push([p.when, ['personas', i, 'when']]));
-  for (const [slotId, slot] of Object.entries(config.slots)) {
-    slot.variants.forEach((v, i) => out.push([v.when, ['slots', slotId, 'variants', i, 'when']]));
-    slot.recommendations?.manual?.forEach((m, i) =>
-      out.push([m.when, ['slots', slotId, 'recommendations', 'manual', i, 'when']]),
-    );
-  }
-  config.experiments.forEach((e, i) => out.push([e.audience, ['experiments', i, 'audience']]));
-  return out;
-}
-
-function checkSegmentRefs(config: Config, issues: ConfigIssue[]): void {
-  const known = new Set(config.segments.map((s) => s.id));
-  for (const [cond, at] of conditionsWithPaths(config)) {
-    for (const ref of referencedSegments(cond)) {
-      if (!known.has(ref)) issues.push({ path: at, message: `refers to segment "${ref}", which is not defined` });
-    }
-  }
 }
 
 /** Topological order of segments (depth-first); a cycle is reported with its members. */

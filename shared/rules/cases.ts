@@ -44,6 +44,9 @@ export const newcomer: Attributes = {
   segments: [],
 };
 
+/** A visitor whose app reports `version` (a string, or anything else to see it refused). */
+const app = (version: unknown): Attributes => ({ app: { version } });
+
 export const ruleCases: RuleCase[] = [
   // implicit equality
   ['implicit equality on a nested string', { 'rfm.segment': 'loyal' }, shopper, true],
@@ -190,6 +193,57 @@ export const ruleCases: RuleCase[] = [
   ['$not with $regex and $options', { 'context.utm.campaign': { $not: { $regex: 'SPRING', $options: 'i' } } }, shopper, false],
   ['top-level $not over fields', { $not: { 'context.device': 'mobile' } }, shopper, false],
 
+  // $type (GrowthBook's type names)
+  ['$type string', { 'rfm.segment': { $type: 'string' } }, shopper, true],
+  ['$type number', { 'cart.value': { $type: 'number' } }, shopper, true],
+  ['$type boolean', { 'visitor.new': { $type: 'boolean' } }, shopper, true],
+  ['$type object', { 'traits.address': { $type: 'object' } }, shopper, true],
+  ['$type array', { interests: { $type: 'array' } }, shopper, true],
+  ['$type null on an attribute set to null', { 'traits.nothing': { $type: 'null' } }, shopper, true],
+  ['$type mismatch', { 'cart.items': { $type: 'string' } }, shopper, false],
+  ['$type: a missing attribute has no type', { 'rfm.segment': { $type: 'null' } }, newcomer, false],
+  ['$type on an array attribute: any element', { interests: { $type: 'string' } }, shopper, true],
+  ['$type on an empty array: only array', { interests: { $type: 'string' } }, newcomer, false],
+
+  // $ini / $nini / $alli: $in, $nin and $all with strings compared case-insensitively
+  ['$ini ignores case', { 'context.utm.campaign': { $ini: ['spring-sale', 'summer'] } }, shopper, true],
+  ['$ini not listed', { 'context.country': { $ini: ['fr', 'nl'] } }, shopper, false],
+  ['$ini array attribute intersects, in any case', { interests: { $ini: ['CRIME', 'garden'] } }, shopper, true],
+  ['$ini: type matters', { 'cart.items': { $ini: ['2'] } }, shopper, false],
+  ['$ini missing attribute', { 'rfm.segment': { $ini: ['LOYAL'] } }, newcomer, false],
+  ['$ini with null matches missing', { 'rfm.segment': { $ini: [null, 'LOYAL'] } }, newcomer, true],
+  ['$nini ignores case', { 'context.source': { $nini: ['EMAIL'] } }, shopper, false],
+  ['$nini not listed', { 'context.source': { $nini: ['ADS', 'Social'] } }, shopper, true],
+  ['$nini is true for a missing attribute', { 'rfm.segment': { $nini: ['LOST'] } }, newcomer, true],
+  ['$nini array attribute with a listed element', { segments: { $nini: ['Big-Spenders'] } }, shopper, false],
+  ['$alli all present, in any case', { segments: { $alli: ['THRILLER-LOVERS', 'Big-Spenders'] } }, shopper, true],
+  ['$alli one missing', { segments: { $alli: ['thriller-lovers', 'VIP'] } }, shopper, false],
+  ['$alli with a number', { scores: { $alli: [7] } }, { scores: [1, 7] }, true],
+  ['$alli on a scalar attribute equal to the single value', { 'traits.tier': { $alli: ['GOLD'] } }, shopper, true],
+
+  // $regexi
+  ['$regexi ignores case', { 'context.utm.campaign': { $regexi: '^spring' } }, shopper, true],
+  ['$regexi no match', { 'context.path': { $regexi: '^/SHOES' } }, shopper, false],
+  ['$regexi: a missing attribute never matches', { 'context.utm.campaign': { $regexi: 'NULL' } }, newcomer, false],
+  ['$regexi on an array attribute: any element', { 'traits.tags': { $regexi: '^NEWS' } }, shopper, true],
+
+  // semantic versions (GrowthBook's padding)
+  ['$veq same version', { 'app.version': { $veq: '2.10.0' } }, app('2.10.0'), true],
+  ['$veq ignores a v prefix and build metadata', { 'app.version': { $veq: 'v2.10.0+build.7' } }, app('2.10.0'), true],
+  ['$veq: 2.10 is not 2.10.0', { 'app.version': { $veq: '2.10' } }, app('2.10.0'), false],
+  ['$vne another version', { 'app.version': { $vne: '2.9.0' } }, app('2.10.0'), true],
+  ['$vne the same version', { 'app.version': { $vne: 'v2.10.0' } }, app('2.10.0'), false],
+  ['$vne is true for a missing attribute', { 'app.version': { $vne: '1.0.0' } }, newcomer, true],
+  ['$vgt compares numbers, not text', { 'app.version': { $vgt: '2.9.0' } }, app('2.10.0'), true],
+  ['$vgte at the boundary', { 'app.version': { $vgte: '2.10.0' } }, app('2.10.0'), true],
+  ['$vlt: a pre-release comes before its release', { 'app.version': { $vlt: '1.0.0' } }, app('1.0.0-rc.1'), true],
+  ['$vlt: pre-releases in order', { 'app.version': { $vlt: '1.0.0-rc.2' } }, app('1.0.0-rc.1'), true],
+  ['$vgt: alpha comes before beta', { 'app.version': { $vgt: '1.0.0-alpha' } }, app('1.0.0-beta'), true],
+  ['$vlte at the boundary, v prefix on the attribute', { 'app.version': { $vlte: '1.0.0' } }, app('v1.0.0'), true],
+  ['$vlt: a missing attribute never matches', { 'app.version': { $vlt: '1.0.0' } }, newcomer, false],
+  ['$vgte: a number is not a version', { 'app.version': { $vgte: '1.0.0' } }, app(2), false],
+  ['$vgt on an array attribute: any element', { versions: { $vgt: '2.0.0' } }, { versions: ['1.0.0', '3.1.0'] }, true],
+
   // $and / $or / $nor and nesting
   ['$and all hold', { $and: [{ 'rfm.r': { $gte: 4 } }, { 'rfm.f': { $gte: 3 } }] }, shopper, true],
   ['$and one fails', { $and: [{ 'rfm.r': { $gte: 4 } }, { 'rfm.f': { $gte: 4 } }] }, shopper, false],
@@ -277,4 +331,12 @@ export const GROWTHBOOK_DIFFERS: Record<string, string> = {
   'an inherited method is not an attribute': 'GrowthBook reads inherited properties',
   'hasOwnProperty is not an attribute': 'GrowthBook reads inherited properties',
   'prototype is never read': 'GrowthBook reads a key named prototype',
+  '$type: a missing attribute has no type': 'GrowthBook reads a missing attribute as null, so its type is "null"',
+  '$type on an array attribute: any element': 'GrowthBook gives an array only the type "array"; MongoDB also matches its elements',
+  '$alli on a scalar attribute equal to the single value': 'GrowthBook $alli needs an array attribute; here it is $all, which MongoDB reads as $and of equalities',
+  '$regexi: a missing attribute never matches': 'GrowthBook tests String(null), "null"',
+  '$regexi on an array attribute: any element': 'GrowthBook tests String(array), "b2b,newsletter"',
+  '$vlt: a missing attribute never matches': 'GrowthBook reads a missing version as "0"',
+  '$vgte: a number is not a version': 'GrowthBook reads the number 2 as the version "2"; strings never order against numbers here',
+  '$vgt on an array attribute: any element': 'GrowthBook reads an array as the version "0"',
 };

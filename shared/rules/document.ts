@@ -3,7 +3,8 @@
  * compiled form is, is left to a `TestBuilder`: a lone condition becomes closures over the
  * attribute tree (`closures`); a rule set builds a program over its resolved paths.
  */
-import { compileValue, MAX_DEPTH, type Compiler, type IssuePath } from './operators.js';
+import { compileValue, MAX_DEPTH, unknownOperator, type Compiler, type IssuePath } from './operators.js';
+import { DOCUMENT_OPERATORS } from './operator-table.js';
 import { compilePath, pathProblem, SELF, type AttributePath } from './path.js';
 import type { RuleIssue } from './compile.js';
 import { allOf, anyOf, isPlainObject, negate, type ValueTest } from './values.js';
@@ -56,7 +57,7 @@ export function compileDocument<T>(document: unknown, where: IssuePath, depth: n
     } else if (key === '$not') {
       tests.push(build.not(compileDocument(operand, keyAt, depth + 1, compiler, build)));
     } else if (key.startsWith('$')) {
-      tests.push(fail(keyAt, `unknown top-level operator "${key}"; use $and, $or, $nor, $not or an attribute path`));
+      tests.push(fail(keyAt, `${unknownOperator(key, DOCUMENT_OPERATORS, 'top-level operator')}, or an attribute path`));
     } else {
       const problem = pathProblem(key);
       if (problem) {

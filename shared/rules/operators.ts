@@ -3,9 +3,13 @@
  * object such as `{"$gte": 3, "$lt": 10}`, into a test that reads the attribute at `path`.
  */
 import type { RuleIssue } from './compile.js';
+import { closest } from '../config/suggest.js';
+import { FIELD_OPERATORS, LOGICAL_OPERATORS, type FieldOperator } from './operator-table.js';
 import { readPath, SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, matchesText, type TextMatcher } from './regex.js';
-import { allOf, equalsTest, inTest, isMissing, isPlainObject, negate, type ValueTest } from './values.js';
+import { allOf, equalsTest, foldedMembersOf, inTest, isInFolded, isMissing, isPlainObject, negate, type ValueTest } from './values.js';
+import { hasType, typeIndex, typeProblem } from './value-type.js';
+import { isVersion, paddedVersion, VERSION_ORDERS, versionHolds, type VersionOrder } from './version.js';
 
 export type IssuePath = (string | number)[];
 
@@ -26,8 +30,6 @@ interface Site {
 export const MAX_DEPTH = 16;
 const never: ValueTest = () => false;
 
-/** Document-level keys; in `$elemMatch` they mean the elements are documents. */
-export const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
 
 export function isOperatorObject(value: unknown): value is Record<string, unknown> {
   if (!isPlainObject(value)) return false;
@@ -55,11 +57,10 @@ function compileOperators(operators: Record<string, unknown>, site: Site): Value
       if (!Object.hasOwn(operators, '$regex')) fail(site.compiler, at, '"$options" needs a "$regex" beside it');
       continue;
     }
-    const compile = Object.hasOwn(OPERATORS, operator) ? OPERATORS[operator] : undefined;
     tests.push(
-      compile
-        ? compile(operand, { ...site, at }, operators)
-        : fail(site.compiler, at, `unknown operator "${operator}"; known: ${Object.keys(OPERATORS).join(' ')}`),
+      FIELD_OPERATORS.has(operator)
+        ? OPERATORS[operator as CompiledOperator](operand, { ...site, at }, operators)
+        : fail(site.compiler, at, unknownOperator(operator, FIELD_OPERATORS)),
     );
   }
   return allOf(tests);
@@ -70,9 +71,17 @@ function nestedOperators(operand: Record<string, unknown>, site: Site): ValueTes
   return compileOperators(operand, { ...site, path: SELF, depth: site.depth + 1 });
 }
 
-type OperatorCompiler = (operand: unknown, site: Site, siblings: Record<string, unknown>) => ValueTest;
+/** `unknown operator "$gtt"; did you mean "$gt"? known: …`, from the operator table. */
+export function unknownOperator(operator: string, known: ReadonlySet<string>, kind = 'operator'): string {
+  const suggestion = closest(operator, known);
+  return `unknown ${kind} "${operator}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}known: ${[...known].join(' ')}`;
+}
 
-const OPERATORS: Record<string, OperatorCompiler> = {
+type OperatorCompiler = (operand: unknown, site: Site, siblings: Record<string, unknown>) => ValueTest;
+/** `$options` is no test of its own: the `$regex` beside it reads it. */
+type CompiledOperator = Exclude<FieldOperator, '$options'>;
+
+const OPERATORS: Record<CompiledOperator, OperatorCompiler> = {
   $eq: (operand, { path }) => equalsTest(operand, path),
   $ne: (operand, { path }) => negate(equalsTest(operand, path)),
   $gt: (operand, site) => orderTest('$gt', operand, site),
@@ -122,6 +131,30 @@ const OPERATORS: Record<string, OperatorCompiler> = {
     // MongoDB: {$all: [a, b]} is {$and: [{field: a}, {field: b}]}.
     return allOf(operand.map((item, index) => compileValue(item, path, [...at, index], depth + 1, compiler)));
   },
+  // GrowthBook's additions to MongoDB's operators.
+  $ini: (operand, site) => (Array.isArray(operand) ? foldedInTest(operand, site.path) : fail(site.compiler, site.at, '"$ini" needs an array of values')),
+  $nini: (operand, site) =>
+    Array.isArray(operand) ? negate(foldedInTest(operand, site.path)) : fail(site.compiler, site.at, '"$nini" needs an array of values'),
+  $alli: (operand, { path, at, depth, compiler }) => {
+    if (!Array.isArray(operand) || operand.length === 0) return fail(compiler, at, '"$alli" needs a non-empty array');
+    // `$all` with each string compared case-insensitively (GrowthBook folds strings only).
+    return allOf(
+      operand.map((item, index) => (typeof item === 'string' ? foldedInTest([item], path) : compileValue(item, path, [...at, index], depth + 1, compiler))),
+    );
+  },
+  $regexi: (operand, site) => (typeof operand === 'string' ? regexTest(operand, 'i', site) : fail(site.compiler, site.at, '"$regexi" needs a pattern string')),
+  $type: (operand, { path, at, compiler }) => {
+    const type = typeIndex(operand);
+    if (type < 0) return fail(compiler, at, typeProblem(operand));
+    return (input) => hasType(readPath(input, path), type);
+  },
+  $veq: (operand, site) => versionTest('$veq', operand, site),
+  $vne: (operand, site) => negate(versionTest('$veq', operand, site, '$vne')),
+  $vgt: (operand, site) => versionTest('$vgt', operand, site),
+  $vgte: (operand, site) => versionTest('$vgte', operand, site),
+  $vlt: (operand, site) => versionTest('$vlt', operand, site),
+  $vlte: (operand, site) => versionTest('$vlte', operand, site),
+
   $not: (operand, site) => {
     if (typeof operand === 'string') return negate(regexTest(operand, '', site));
     if (!isOperatorObject(operand)) {
@@ -186,6 +219,20 @@ function inOrder(order: Order, value: number, bound: number): boolean {
     case '$lte':
       return value <= bound;
   }
+}
+
+function foldedInTest(list: readonly unknown[], path: AttributePath): ValueTest {
+  const members = foldedMembersOf(list);
+  return (input) => isInFolded(members, readPath(input, path));
+}
+
+const VERSION_PROBLEM = 'needs a version string such as "1.2.3" ("v1.2.3", "1.2.3-rc.1" and "1.2.3+build" also work)';
+
+function versionTest(order: VersionOrder, operand: unknown, { path, at, compiler }: Site, name: string = order): ValueTest {
+  if (!isVersion(operand)) return fail(compiler, at, `"${name}" ${VERSION_PROBLEM}`);
+  const index = VERSION_ORDERS.indexOf(order);
+  const bound = paddedVersion(operand);
+  return (input) => versionHolds(index, bound, readPath(input, path));
 }
 
 function regexTest(pattern: string, flags: string, { path, at, compiler }: Site): ValueTest {

@@ -17,10 +17,13 @@
  * bench/rules.ts, the memo lookup and its reset per view cost as much as the tests saved.
  */
 import type { TestBuilder } from './document.js';
-import { exists, hasSize, isOperatorObject, isOrderBound, isOrdered, isSize, LOGICAL_OPERATORS, matchesValue, ORDERS, type Order } from './operators.js';
+import { exists, hasSize, isOperatorObject, isOrderBound, isOrdered, isSize, matchesValue, ORDERS, type Order } from './operators.js';
+import { LOGICAL_OPERATORS } from './operator-table.js';
 import { SELF, type AttributePath } from './path.js';
 import { compileTextMatcher, isAllowedFlags, MAX_SUBJECT_LENGTH, type TextMatcher } from './regex.js';
-import { equalsNull, isIn, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
+import { equalsNull, foldedMembersOf, isIn, isInFolded, isPlainObject, membersOf, type Members, type ValueTest } from './values.js';
+import { hasType, typeIndex } from './value-type.js';
+import { isVersion, paddedVersion, VERSION_ORDERS, versionHolds, type VersionOrder } from './version.js';
 import type { PathSlots, RuleView } from './view.js';
 
 // Tree node kinds; a field test's kind is also its opcode, or is refined into one by
@@ -53,6 +56,11 @@ const RANGE = 21;
 /** `$elemMatch` of one string equality or one `$in`: no element code to run per element. */
 const SOME_EQUALS_TEXT = 22;
 const SOME_IN = 23;
+// GrowthBook's additions: `$type` (detail: the type), `$ini`/`$nini`/`$alli` (folded
+// members), and the version comparisons (the padded bound as text, detail: the order).
+const TYPE = 24;
+const IN_FOLDED = 25;
+const VERSION = 26;
 
 /** Jump targets past the end of a condition: it holds, or it fails. */
 const HOLDS = -1;
@@ -182,6 +190,12 @@ export class Program implements TestBuilder<number> {
         for (let i = 0; i < value.length; i++) if (isIn(members, value[i])) return true;
         return false;
       }
+      case IN_FOLDED:
+        return isInFolded(this.opConstant[pc] as Members, value);
+      case TYPE:
+        return hasType(value, this.opNumber[pc]);
+      case VERSION:
+        return versionHolds(this.opNumber[pc], this.opText[pc], value);
       default:
         return (this.opConstant[pc] as ValueTest)(value);
     }
@@ -382,6 +396,29 @@ function operatorLeaf(operator: string, value: unknown, siblings: Record<string,
     case '$in':
     case '$nin':
       return Array.isArray(value) ? [{ kind: IN, operand: membersOf(value), negated: operator === '$nin' }] : null;
+    case '$ini':
+    case '$nini':
+      return Array.isArray(value) ? [{ kind: IN_FOLDED, operand: foldedMembersOf(value), negated: operator === '$nini' }] : null;
+    case '$alli': {
+      // `$all` with each string compared case-insensitively, as one folded `$in` each.
+      if (!Array.isArray(value) || value.length === 0) return null;
+      const leaves = value.map((item) => (typeof item === 'string' ? { kind: IN_FOLDED, operand: foldedMembersOf([item]) } : literal(item)));
+      return leaves.every((leaf) => leaf !== null) ? (leaves as Leaf[]) : null;
+    }
+    case '$type': {
+      const type = typeIndex(value);
+      return type < 0 ? null : [{ kind: TYPE, operand: null, detail: type }];
+    }
+    case '$veq':
+    case '$vne':
+    case '$vgt':
+    case '$vgte':
+    case '$vlt':
+    case '$vlte': {
+      if (!isVersion(value)) return null;
+      const order = operator === '$vne' ? '$veq' : (operator as VersionOrder);
+      return [{ kind: VERSION, operand: paddedVersion(value), detail: VERSION_ORDERS.indexOf(order), negated: operator === '$vne' }];
+    }
     case '$gt':
     case '$gte':
     case '$lt':
@@ -389,8 +426,9 @@ function operatorLeaf(operator: string, value: unknown, siblings: Record<string,
       return isOrderBound(value) ? [{ kind: ORDERED, operand: value, detail: ORDERS.indexOf(operator as Order) }] : null;
     case '$exists':
       return typeof value === 'boolean' ? [{ kind: EXISTS, operand: null, detail: value ? 1 : 0 }] : null;
-    case '$regex': {
-      const options = siblings.$options ?? '';
+    case '$regex':
+    case '$regexi': {
+      const options = operator === '$regexi' ? 'i' : (siblings.$options ?? '');
       if (typeof value !== 'string' || !isAllowedFlags(options)) return null;
       const matcher = compileTextMatcher(value, options);
       return 'problem' in matcher ? null : [{ kind: MATCHES, operand: matcher }];

@@ -18,6 +18,8 @@ const rows: Row[] = [
   ['each id once, in order of appearance', { segments: 'a', $or: [{ segments: { $in: ['b', 'a'] } }] }, ['a', 'b']],
   ['other attributes are not segments', { interests: 'a', 'segments.0': 'b', 'traits.segments': 'c' }, []],
   ['$size and $exists carry no ids', { segments: { $size: 2, $exists: true } }, []],
+  ['$ini, $nini and $alli, ids as written', { segments: { $ini: ['A'], $nini: ['b'], $alli: ['c'] } }, ['A', 'b', 'c']],
+  ['$type, $regexi and versions carry no ids', { segments: { $type: 'array', $regexi: 'a', $vgt: '1.0.0' } }, []],
   ['not a condition', 'segments', []],
 ];
 

@@ -2,11 +2,17 @@
  * Which segment ids a condition compares against the `segments` attribute, so config
  * validation can find references to missing segments and cycles between segments.
  */
-import { LOGICAL_OPERATORS, MAX_DEPTH } from './operators.js';
+import { MAX_DEPTH } from './operators.js';
+import { LOGICAL_OPERATORS, OPERATOR_TABLE, type OperandKind } from './operator-table.js';
 import { isPlainObject } from './values.js';
 
-/** Operators whose operand (or operand list) holds ids compared with `segments`. */
-const ID_OPERATORS = new Set(['$eq', '$ne', '$in', '$nin', '$all', '$elemMatch', '$not']);
+/**
+ * Operators whose operand (or operand list) holds values compared with the attribute, so
+ * on `segments` holds ids: `$eq`, `$in`, `$all`, `$elemMatch`, `$not`, `$ini` … A segment
+ * named in another case in `$ini` is reported missing: ids are compared exactly.
+ */
+const HOLDING_VALUES: readonly OperandKind[] = ['value', 'values', 'condition', 'operators'];
+const ID_OPERATORS: ReadonlySet<string> = new Set(OPERATOR_TABLE.filter((spec) => spec.at === 'field' && HOLDING_VALUES.includes(spec.operand)).map((spec) => spec.name));
 
 export function referencedSegments(condition: unknown): string[] {
   const ids = new Set<string>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { condition, visitor } from './arbitraries.js';
 import { newcomer, ruleCases, shopper } from './cases.js';
 import { compileCondition } from './compile.js';
 import { compileRuleSet } from './ruleset.js';
@@ -97,55 +98,6 @@ describe('compileRuleSet: issues', () => {
 });
 
 describe('compileRuleSet: answers like compileCondition on generated conditions and odd values', () => {
-  // Values of every JSON type, arrays mixing them, nested arrays, documents, long text:
-  // each opcode's fast path (one type) and its fallback (any other value) get exercised.
-  const long = `/books/${'x'.repeat(2100)}-AT`; // past the searched length, so 'AT$' must not match
-  const scalar = fc.constantFrom<unknown>('a', 'b', '1', 1, 2, 2.5, 0, -1, true, false, null, '/books/a', 'de-AT', long);
-  const value = fc.oneof(
-    scalar,
-    fc.array(scalar, { maxLength: 4 }),
-    fc.array(fc.array(scalar, { maxLength: 2 }), { maxLength: 2 }),
-    fc.record({ v: scalar }),
-    fc.array(fc.record({ v: scalar }), { maxLength: 3 }),
-  );
-  const visitor = fc.record({ a: value, b: fc.record({ c: value, d: value }), list: fc.array(fc.record({ v: scalar }), { maxLength: 3 }) }, { requiredKeys: [] });
-
-  const path = fc.constantFrom('a', 'b.c', 'b.d', 'b', 'list.v', 'list.0.v', 'missing.x');
-  const operand = fc.oneof(
-    scalar,
-    fc.record({ $eq: scalar }),
-    fc.record({ $ne: scalar }),
-    fc.record({ $in: fc.array(scalar, { maxLength: 10 }) }),
-    fc.record({ $nin: fc.array(scalar, { maxLength: 3 }) }),
-    fc.record({ $gte: fc.constantFrom(1, 'b'), $lt: fc.constantFrom(2.5, 'c') }),
-    fc.record({ $lte: fc.constantFrom(0, 2, 'a') }),
-    fc.record({ $gt: fc.constantFrom(-1, 2, '1') }),
-    fc.record({ $exists: fc.boolean() }),
-    fc.record({ $regex: fc.constantFrom('^/books/', 'AT$', 'b', '^a$', '^d.-') }),
-    fc.record({ $size: fc.constantFrom(0, 1, 2) }),
-    fc.record({ $all: fc.array(scalar, { minLength: 1, maxLength: 2 }) }),
-    fc.record({ $elemMatch: fc.oneof(fc.record({ $eq: scalar }), fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }), fc.record({ $gte: fc.constantFrom(1, 'a') }), fc.record({ v: scalar })) }),
-    fc.record({ $not: fc.record({ $in: fc.array(scalar, { maxLength: 2 }) }) }),
-    // Merged at compile time: numeric bounds into one range, $exists beside an ordering.
-    fc.record({ $gt: fc.constantFrom(-1, 1, 2), $lt: fc.constantFrom(1, 2, 2.5) }),
-    fc.record({ $exists: fc.boolean(), $gte: fc.constantFrom(1, 'b') }),
-    fc.record({ $not: fc.record({ $gt: fc.constantFrom(0, 1), $lte: fc.constantFrom(1, 2) }) }),
-    fc.record({ $exists: fc.boolean(), $not: fc.record({ $gt: fc.constantFrom(1, 'a') }) }),
-    fc.record({ $elemMatch: fc.record({ $ne: scalar }) }),
-    fc.record({ $elemMatch: fc.record({ v: fc.oneof(fc.record({ $gte: fc.constantFrom(1, 'a') }), fc.record({ $exists: fc.boolean() }), fc.record({ $elemMatch: fc.record({ $eq: scalar }) })) }) }),
-  );
-  const field = fc.tuple(path, operand).map(([key, test]) => ({ [key]: test }));
-  const condition: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ condition: Record<string, unknown> }>((tie) => ({
-    condition: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      field,
-      fc.record({ $and: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
-      fc.record({ $or: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
-      fc.record({ $nor: fc.array(tie('condition'), { minLength: 1, maxLength: 2 }) }),
-      fc.record({ $not: tie('condition') }),
-    ),
-  })).condition;
-
   it('gives compileCondition’s answer for every condition of a set on every visitor', () => {
     fc.assert(
       fc.property(fc.array(condition, { minLength: 1, maxLength: 8 }), fc.array(visitor, { minLength: 1, maxLength: 4 }), (conditions, visitors) => {

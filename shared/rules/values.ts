@@ -79,6 +79,24 @@ export function membersOf(list: readonly unknown[]): Members {
   };
 }
 
+/** The members of a case-insensitive list (`$ini`, `$nini`, `$alli`): its strings lower-cased. */
+export function foldedMembersOf(list: readonly unknown[]): Members {
+  return membersOf(list.map(fold));
+}
+
+/** `isIn` of `foldedMembersOf`: a string attribute (or string element) is compared lower-cased. */
+export function isInFolded(members: Members, value: unknown): boolean {
+  if (isMember(members, fold(value))) return true;
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (isMember(members, fold(value[i]))) return true;
+  return false;
+}
+
+/** GrowthBook's case folding: `toLowerCase` on strings, other values as they are. */
+function fold(value: unknown): unknown {
+  return typeof value === 'string' ? value.toLowerCase() : value;
+}
+
 export function isIn(members: Members, value: unknown): boolean {
   if (isMember(members, value)) return true;
   if (!Array.isArray(value)) return false;

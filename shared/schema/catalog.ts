@@ -10,6 +10,17 @@ export const ProductSchema = z.object({
   image: SafeUrl.optional(),
   url: SafeUrl.optional(),
   inStock: z.boolean().default(true),
+  /** Shown in the product feed; the rest of Vitrine does not need it. */
+  description: z.string().max(5000).optional(),
+  brand: ShortText.optional(),
+  /** A reduced price; the feed sends it as `sale_price` next to `price`. */
+  salePrice: NonNeg.optional(),
+  /** What the product costs the shop: the feed's margin band (`custom_label_0`) comes from it. */
+  cost: NonNeg.optional(),
+  /** ISO 4217; the site config's `currency` when absent. */
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** Google's product taxonomy id or path, passed to the feed as is. */
+  googleProductCategory: ShortText.optional(),
   attributes: z.record(z.string().max(64), z.union([z.string().max(LIMITS.shortText), z.number(), z.boolean()])).optional(),
 });
 export type Product = z.infer<typeof ProductSchema>;

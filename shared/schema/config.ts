@@ -3,9 +3,14 @@ import { DEFAULT_CLV, DEFAULT_RFM_EDGES } from '../rfm.js';
 import { Id, LongText, Num, ShortText } from './common.js';
 import { ContentSchema } from './content.js';
 
-/** A MongoDB-style condition; its operators are checked by the rule compiler, with paths. */
+/**
+ * A MongoDB-style condition on the attribute tree; its operators are checked by the rule
+ * compiler and its attribute paths and values by the config checks, with paths.
+ */
 export const ConditionSchema = z.record(z.string(), z.unknown());
 export type Condition = z.infer<typeof ConditionSchema>;
+/** A condition on an event's parameters (an experiment's goal), not on the attribute tree. */
+export const EventFilterSchema = z.record(z.string(), z.unknown());
 
 const Edges = z
   .tuple([Num, Num, Num, Num])
@@ -77,7 +82,7 @@ export const ExperimentSchema = z.object({
   audience: ConditionSchema.default({}),
   /** Share of the audience that enters the experiment at all. */
   traffic: z.number().min(0).max(1).default(1),
-  goal: z.object({ event: z.string().min(1).max(40), filter: ConditionSchema.optional() }),
+  goal: z.object({ event: z.string().min(1).max(40), filter: EventFilterSchema.optional() }),
   /** Experiments in one group never share a visitor. */
   group: Id.optional(),
   minimumDetectableEffect: z.number().positive().max(10).optional(),
@@ -86,6 +91,48 @@ export const ExperimentSchema = z.object({
     .array(z.object({ id: Id, weight: z.number().min(0).max(1), content: ContentSchema.optional() }))
     .min(2, 'an experiment needs a control and at least one variant'),
 });
+
+/** `GET /feeds/<site>/products.xml`: the catalog for Google Shopping and dynamic remarketing. */
+export const FeedSchema = z
+  .object({
+    /** The feed is public, so a site turns it on. */
+    enabled: z.boolean().default(false),
+    /** Makes relative product links and images absolute (the shop's public address). */
+    baseUrl: z.string().url().refine((u) => /^https?:/.test(u), 'an http(s) URL').optional(),
+    /** Margin (1 − cost/price) at or above [high, mid] → margin-high / margin-mid, else margin-low. */
+    marginBands: z
+      .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+      .refine(([high, mid]) => high > mid, 'the first band must be higher than the second')
+      .default([0.5, 0.3]),
+  });
+
+/**
+ * A segment made usable outside the site: members are identified customers in the segment
+ * who gave the purpose's consent; destinations are registered webhook names.
+ */
+export const AudienceSchema = z.object({
+  id: Id,
+  name: ShortText,
+  segment: Id,
+  purpose: z.enum(['email', 'ads']),
+  destinations: z.array(Id).max(10).optional(),
+});
+
+/**
+ * A personal discount code: `{{code.<id>}}` in copy or webhook data gives an identified
+ * customer a code of their own (see shared/codes.ts). Rules decide who sees the
+ * placeholder; `audience` additionally limits it to that audience's members.
+ */
+export const CodeSchema = z
+  .object({
+    id: Id,
+    prefix: z.string().regex(/^[A-Z0-9]{1,12}$/, 'uppercase letters and digits, at most 12'),
+    percent: z.number().gt(0).max(100).optional(),
+    amount: z.number().positive().optional(),
+    validDays: z.number().int().min(1).max(366),
+    audience: Id.optional(),
+  })
+  .refine((c) => (c.percent === undefined) !== (c.amount === undefined), 'give either percent or amount');
 
 export const ConfigSchema = z.object({
   $schema: z.string().optional(),
@@ -111,6 +158,11 @@ export const ConfigSchema = z.object({
   recommendations: z
     .object({ bestsellers: z.array(z.string()).optional() })
     .default({}),
+  /** The shop's currency (ISO 4217), for the product feed and money in reports. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"').default('EUR'),
+  feed: FeedSchema.default({ enabled: false, marginBands: [0.5, 0.3] }),
+  audiences: z.array(AudienceSchema).default([]),
+  codes: z.array(CodeSchema).default([]),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -120,3 +172,5 @@ export type Slot = z.infer<typeof SlotSchema>;
 export type Experiment = z.infer<typeof ExperimentSchema>;
 export type Recommendations = z.infer<typeof RecommendationsSchema>;
 export type Strategy = (typeof STRATEGIES)[number];
+export type Audience = z.infer<typeof AudienceSchema>;
+export type Code = z.infer<typeof CodeSchema>;

@@ -67,6 +67,29 @@ export const SlotDecisionSchema = z.object({
   forced: z.boolean().optional(),
 });
 
+/** Why a condition does not hold: its first failing test, with the visitor's value. */
+const ReasonSchema = z.object({ path: z.string(), operator: z.string(), expected: z.unknown(), actual: z.unknown(), message: z.string() });
+
+/** With `debug: true`: what can be forced, and why this visitor sees what they see. */
+export const DecideDebugSchema = z.object({
+  variants: z.record(z.string(), z.array(z.string())),
+  context: z.record(z.string(), z.unknown()).optional(),
+  segments: z.array(z.object({ id: z.string(), name: z.string().optional(), matched: z.boolean(), why: ReasonSchema.optional() })).optional(),
+  personas: z.array(z.object({ id: z.string(), name: z.string(), matched: z.boolean(), why: ReasonSchema.optional() })).optional(),
+  slots: z
+    .record(
+      z.string(),
+      z.object({
+        reason: z.enum(['forced', 'experiment', 'variant', 'default']),
+        variant: z.string(),
+        experiment: z.object({ id: z.string(), inAudience: z.boolean(), inTraffic: z.boolean(), arm: z.string().optional() }).optional(),
+        tried: z.array(z.object({ variant: z.string(), why: ReasonSchema })).optional(),
+      }),
+    )
+    .optional(),
+});
+export type DecideDebug = z.infer<typeof DecideDebugSchema>;
+
 export const DecideResponseSchema = z.object({
   configVersion: z.string(),
   segments: z.array(z.string()),
@@ -94,7 +117,7 @@ export const DecideResponseSchema = z.object({
   /** `token`: the signed assignment the SDK sends back on the exposure event, so only real arms count. */
   experiments: z.array(z.object({ id: z.string(), variant: z.string(), slot: z.string(), token: z.string().optional() })),
   identity: z.object({ status: z.enum(['verified', 'unsigned', 'invalid', 'unknown']), reason: z.string().optional() }).optional(),
-  debug: z.object({ variants: z.record(z.string(), z.array(z.string())) }).optional(),
+  debug: DecideDebugSchema.optional(),
 });
 export type DecideResponse = z.infer<typeof DecideResponseSchema>;
 export type SlotDecision = z.infer<typeof SlotDecisionSchema>;

@@ -56,6 +56,17 @@ export const EventSchema = z
   });
 export type VitrineEvent = z.infer<typeof EventSchema>;
 
+/**
+ * Why an event's time is refused, or null: the edge and the SDK both keep only events of
+ * the last 30 days and not more than 5 minutes ahead, so one event dated 2100 can never
+ * top a trending list or add a report day "+275760-09".
+ */
+export function eventTimeProblem(ts: number, now: number): string | null {
+  if (ts < now - LIMITS.eventPastMs) return `event is older than ${LIMITS.eventPastMs / 86_400_000} days`;
+  if (ts > now + LIMITS.eventFutureMs) return `event is dated more than ${LIMITS.eventFutureMs / 60_000} minutes ahead`;
+  return null;
+}
+
 /** The envelope is checked whole; events are checked one by one so good ones are kept. */
 export const CollectRequestSchema = z.object({
   site: Id,

@@ -13,6 +13,13 @@ export const LIMITS = {
   categories: 50,
   traitsBytes: 8 * 1024,
   traitsDepth: 6,
+  /**
+   * Events dated before now − this are refused: older than any report or dedupe window,
+   * they could only rewrite history (an old purchase, a day "1970-01-01").
+   */
+  eventPastMs: 30 * 86_400_000,
+  /** Events dated after now + this are refused: allowance for a client clock running fast, no more. */
+  eventFutureMs: 5 * 60_000,
 } as const;
 
 /** Ids of sites, segments, slots, variants, experiments: lowercase, URL- and KV-key-safe. */

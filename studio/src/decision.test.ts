@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionFacts, describeWhy, diffDecisions, type Decision } from './decision.js';
+import { decisionFacts, diffDecisions, type Decision } from './decision.js';
 
 const decision = (over: Partial<Decision> = {}): Decision => ({
   configVersion: 'v1',
@@ -50,16 +50,5 @@ describe('diffDecisions', () => {
     ],
   ])('%s', (_name, draft, expected) => {
     expect(diffDecisions(draft, decision())).toEqual(expected);
-  });
-});
-
-describe('describeWhy', () => {
-  it.each([
-    [{ path: 'rfm.recencyDays', operator: '$lt', expected: 60, actual: 80 }, 'rfm.recencyDays is 80, rule wants $lt 60'],
-    [{ path: 'traits.tier', operator: '$eq', expected: 'gold' }, 'traits.tier is missing, rule wants $eq "gold"'],
-    [{ message: 'rfm.recencyDays is 80, rule wants $lt 60' }, 'rfm.recencyDays is 80, rule wants $lt 60'],
-    [undefined, ''],
-  ])('%j → %s', (why, text) => {
-    expect(describeWhy(why)).toBe(text);
   });
 });

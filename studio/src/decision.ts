@@ -3,31 +3,11 @@
  * segment, each slot's variant and copy, each experiment's arm) and the differences
  * between the draft's answer and the published one's.
  */
-import type { DecideResponse } from '../../shared/schema/decide.js';
+import type { DecideDebug, DecideResponse } from '../../shared/schema/decide.js';
 
-/** What the lead's `debug` explanations carry; every part optional until decide sends it. */
-export interface Why {
-  path?: string;
-  operator?: string;
-  expected?: unknown;
-  actual?: unknown;
-  message?: string;
-}
-export interface Explanation {
-  segments?: { id: string; name?: string; matched: boolean; why?: Why }[];
-  personas?: { id: string; name: string; matched: boolean; why?: Why }[];
-  slots?: Record<
-    string,
-    {
-      reason: 'forced' | 'experiment' | 'variant' | 'default';
-      variant: string;
-      experiment?: { id: string; inAudience: boolean; inTraffic: boolean; arm?: string };
-      tried?: { variant: string; why?: Why }[];
-    }
-  >;
-  context?: Record<string, unknown>;
-}
-export type Decision = DecideResponse & { debug?: DecideResponse['debug'] & Explanation };
+export type Decision = DecideResponse;
+/** Why a condition does not hold (decide's `debug`): its first failing test, with the visitor's value. */
+export type Why = NonNullable<NonNullable<DecideDebug['segments']>[number]['why']>;
 
 export interface DecisionChange {
   what: string;
@@ -74,13 +54,8 @@ export function diffDecisions(draft: Decision, published: Decision): DecisionCha
   return changes;
 }
 
-/** "`rfm.recencyDays` is 80, rule wants `$lt 60`", from a failing condition. */
-export function describeWhy(why: Why | undefined): string {
-  if (!why) return '';
-  if (why.message) return why.message;
-  const value = (v: unknown) => (v === undefined ? 'missing' : JSON.stringify(v));
-  return `${why.path ?? 'value'} is ${value(why.actual)}, rule wants ${why.operator ?? ''} ${value(why.expected)}`.trim();
-}
+/** "rfm.recencyDays is 80, rule wants $lt 60", as decide words it. */
+export const describeWhy = (why: Why | undefined): string => why?.message ?? '';
 
 const REASONS: Record<string, string> = {
   forced: 'forced by the preview link',

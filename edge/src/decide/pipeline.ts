@@ -16,6 +16,7 @@ import { loadConfig, type Loaded } from '../config/cache.js';
 import { boundedReads } from '../config/timeout.js';
 import type { ProviderEnv } from '../context/provider.js';
 import { provideContext } from '../context/providers.js';
+import { codeSigner, codesInCopy, personalCodes } from '../codes/personal-codes.js';
 import { loadSiteRecs, productsFor, recommenderFor } from '../recs/site-recs.js';
 import { own } from '../../../shared/own.js';
 import { edgeContext, type Channel } from './context.js';
@@ -64,7 +65,11 @@ export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<Dec
     now,
     recommend: recs ? recommenderFor(recs, compiled, { currentProductId: request.context.productId }) : undefined,
   });
-  const products = recs ? await productsFor(kv, recs, pickedIds(evaluation.slots)) : [];
+  const [products, codes] = await Promise.all([
+    recs ? productsFor(kv, recs, pickedIds(evaluation.slots)) : [],
+    customerCodes(kv, compiled, request, identity, evaluation.segments, facts, now),
+  ]);
+  evaluation.attrs.code = codes;
   return renderResponse({
     compiled,
     version: loaded.version,
@@ -73,8 +78,36 @@ export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<Dec
     products,
     tokens: new Map(),
     identity,
-    debug: request.debug,
+    debug: request.debug ? { visitor: personal ? request.visitor : null } : undefined,
   });
+}
+
+/**
+ * `code.<id>` for copy: only for a customer whose identity checked, only the codes the copy
+ * uses, and a code limited to an audience only for its members (segment and the purpose's
+ * consent; Global Privacy Control withdraws `ads`).
+ */
+async function customerCodes(
+  kv: KVNamespace,
+  compiled: Loaded['compiled'],
+  request: DecideRequest,
+  identity: IdentityCheck | undefined,
+  segments: readonly string[],
+  facts: RequestFacts,
+  now: number,
+): Promise<Record<string, string>> {
+  const codes = codesInCopy(compiled);
+  if (!identity?.customerId || codes.length === 0) return {};
+  const consent = { email: !!request.consent.email, ads: !!request.consent.ads && !facts.gpc };
+  const inAudience = (id: string) => {
+    const audience = compiled.config.audiences.find((a) => a.id === id);
+    return !!audience && segments.includes(audience.segment) && consent[audience.purpose];
+  };
+  try {
+    return await personalCodes(await codeSigner(kv, request.site), codes, identity.customerId, inAudience, now);
+  } catch {
+    return {}; // a store that fails leaves the placeholder's fallback showing, never an error
+  }
 }
 
 /** A site without a recommendation slot on this page reads no catalog at all. */

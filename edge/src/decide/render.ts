@@ -5,6 +5,7 @@ import type { DecideResponse, SlotDecision } from '../../../shared/schema/decide
 import { toRecommendedItems } from '../recs/rank.js';
 import type { EdgeContext } from './context.js';
 import type { Evaluation } from './decide.js';
+import { explainDecision } from './explain.js';
 import type { IdentityCheck } from './identity.js';
 import { fillContent } from './template.js';
 
@@ -18,7 +19,8 @@ export interface RenderInput {
   /** Signed assignment per experiment id, sent back with the exposure. */
   tokens: ReadonlyMap<string, string>;
   identity?: IdentityCheck;
-  debug?: boolean;
+  /** Debug mode: also say why, for this visitor (null without consent). */
+  debug?: { visitor: string | null };
 }
 
 /** The finished answer: copy filled from the attribute tree, recommended products attached. */
@@ -46,7 +48,7 @@ export function renderResponse({ compiled, version, evaluation, context, product
     }),
   };
   if (identity) response.identity = { status: identity.status, ...(identity.reason && { reason: identity.reason }) };
-  if (debug) response.debug = { variants: variantIds(compiled, Object.keys(slots)) };
+  if (debug) response.debug = { variants: variantIds(compiled, Object.keys(slots)), ...explainDecision(compiled, evaluation, context, debug.visitor) };
   return response;
 }
 

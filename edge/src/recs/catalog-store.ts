@@ -139,7 +139,7 @@ export function toCatalogIndex(stored: StoredIndex): CatalogIndex {
   };
 }
 
-async function readStoredIndex(kv: KVNamespace, site: string): Promise<StoredIndex | null> {
+export async function readStoredIndex(kv: KVNamespace, site: string): Promise<StoredIndex | null> {
   return kv.get<StoredIndex>(indexKey(site), 'json');
 }
 
@@ -236,19 +236,21 @@ export async function patchCatalog(
   await Promise.all(
     [...byShard].map(async ([n, shardPatches]) => {
       const key = shardKey(site, stored.generation, n);
-      const shard = (await kv.get<Shard>(key, 'json')) ?? {};
+      // A Map while it changes: `shard["__proto__"] = …` would set a prototype, not a product.
+      const shard = new Map(Object.entries((await kv.get<Shard>(key, 'json')) ?? {}));
       let changed = false;
       for (const patch of shardPatches) {
-        const existing = productIn(shard, patch.id);
+        const existing = shard.get(patch.id);
         if (!existing || !index.position.has(patch.id)) {
           unknown.push(patch.id);
           continue;
         }
-        shard[patch.id] = { ...existing, ...definedFields(patch) };
-        touched.set(patch.id, shard[patch.id]);
+        const product = { ...existing, ...definedFields(patch) };
+        shard.set(patch.id, product);
+        touched.set(patch.id, product);
         changed = true;
       }
-      if (changed) await kv.put(key, JSON.stringify(shard));
+      if (changed) await kv.put(key, JSON.stringify(Object.fromEntries(shard)));
     }),
   );
   if (touched.size === 0) return { updated: 0, unknown, shardsWritten: 0 };

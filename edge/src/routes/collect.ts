@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { CollectRequestSchema, EventSchema, type VitrineEvent } from '../../../shared/schema/events.js';
+import { CollectRequestSchema } from '../../../shared/schema/events.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
-import { fail, type Problem } from '../http/problems.js';
+import { fail } from '../http/problems.js';
+import { checkEvents, knownSegments, segmentIdsOf } from '../stats/batch-checks.js';
 import { withStats } from '../stats/stub.js';
 import { siteFor } from './site.js';
 
@@ -15,18 +16,13 @@ import { siteFor } from './site.js';
 export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => {
   c.header('Cache-Control', 'no-store');
   const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
-  await siteFor(c, batch.site);
+  const loaded = await siteFor(c, batch.site);
   if (!batch.consent.analytics) fail(403, 'no analytics consent: nothing was stored');
 
-  const events: VitrineEvent[] = [];
-  const rejected: (Problem & { index: number })[] = [];
-  batch.events.forEach((raw, index) => {
-    const parsed = EventSchema.safeParse(raw);
-    if (parsed.success) events.push(parsed.data);
-    else for (const issue of parsed.error.issues) rejected.push({ index, path: ['events', index, ...issue.path.map(String)], message: issue.message });
-  });
+  const { events, rejected } = checkEvents(batch.events, Date.now());
   // `issues` like every other 400; `rejected` (the same list) stays for SDKs that read it.
   if (events.length === 0) return c.json({ error: 'no valid events', issues: rejected, accepted: 0, duplicates: 0, rejected }, 400);
+  const { segments, dropped } = knownSegments(batch.segments, segmentIdsOf(loaded.compiled));
 
   const outcome = await withStats(
     c.env,
@@ -36,11 +32,13 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
         site: batch.site,
         visitor: batch.visitor,
         client: c.req.header('cf-connecting-ip') ?? 'local',
-        segments: batch.segments ?? [],
-        events,
+        segments,
+        events: events.map((e) => e.event),
       }),
     'event store unavailable; keep the batch and retry',
   );
   if (outcome.retryAfter) fail(429, 'too many events from this visitor', undefined, { 'Retry-After': String(outcome.retryAfter) });
-  return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored: outcome.ignored, rejected });
+  // The object numbers the events it was given; the answer numbers them as the batch did.
+  const ignored = outcome.ignored.map((i) => ({ ...i, index: events[i.index].index }));
+  return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored, rejected, segmentsDropped: dropped });
 });

@@ -34,12 +34,15 @@ export function armAggregates(sql: SqlStorage, experiment: string): ArmAggregate
     .toArray();
 }
 
-export function segmentAggregates(sql: SqlStorage, experiment: string): SegmentAggregate[] {
+/** Per segment of the served config (`segments`) and arm; other names stored earlier are left out. */
+export function segmentAggregates(sql: SqlStorage, experiment: string, segments: readonly string[]): SegmentAggregate[] {
   return sql
     .exec<{ segment: string; variant: string; visitors: number; conversions: number; revenue: number }>(
       `SELECT j.value AS segment, variant, COUNT(*) AS visitors, SUM(converted) AS conversions, SUM(revenue) AS revenue
-       FROM exposures, json_each(exposures.segments) AS j WHERE experiment = ? GROUP BY j.value, variant`,
-      experiment,
+       FROM exposures, json_each(exposures.segments) AS j
+       WHERE experiment = ? AND j.value IN (SELECT value FROM json_each(?))
+       GROUP BY j.value, variant`,
+      experiment, JSON.stringify(segments),
     )
     .toArray();
 }

@@ -132,15 +132,16 @@ export class SiteStats extends DurableObject<Env> {
     return forgetVisitor(this.sql, visitor);
   }
 
-  async experimentData(experiment: string): Promise<Omit<ExperimentInput, 'experiment'>> {
+  /** `segments`: the served config's ids, the only ones a report shows. */
+  async experimentData(experiment: string, segments: readonly string[]): Promise<Omit<ExperimentInput, 'experiment'>> {
     return {
       arms: armAggregates(this.sql, experiment),
-      segments: segmentAggregates(this.sql, experiment),
+      segments: segmentAggregates(this.sql, experiment, segments),
       daily: dailyAggregates(this.sql, experiment),
     };
   }
 
-  async periods(ranges: { from: string; to: string }[]): Promise<Record<string, PeriodTotals>[]> {
-    return ranges.map((r) => periodTotals(this.sql, r.from, r.to));
+  async periods(ranges: { from: string; to: string }[], segments: readonly string[]): Promise<Map<string, PeriodTotals>[]> {
+    return ranges.map((r) => periodTotals(this.sql, r.from, r.to, segments));
   }
 }

@@ -22,9 +22,10 @@ export function recordPurchase(sql: SqlStorage, visitor: string, ts: number, val
 /**
  * Totals per segment (and '*' for everyone) between two days, inclusive, counting each
  * visitor once per period, with the sum of squared per-visitor revenue for a Welch test.
+ * Only the `segments` asked for (the served config's) are totalled, so names a visitor
+ * invented can neither grow the answer nor slow it; a Map, so no name is special.
  */
-export function periodTotals(sql: SqlStorage, from: string, to: string): Record<string, PeriodTotals> {
-  const out: Record<string, PeriodTotals> = {};
+export function periodTotals(sql: SqlStorage, from: string, to: string, segments: readonly string[]): Map<string, PeriodTotals> {
   const rows = sql
     .exec<{ segment: string; visitors: number; conversions: number; revenue: number; revenueSq: number }>(
       `WITH per AS (
@@ -32,15 +33,15 @@ export function periodTotals(sql: SqlStorage, from: string, to: string): Record<
            SELECT visitor, '*' AS segment, converted, revenue FROM visitor_days WHERE day BETWEEN ?1 AND ?2
            UNION ALL
            SELECT visitor, j.value, converted, revenue FROM visitor_days, json_each(visitor_days.segments) AS j
-           WHERE day BETWEEN ?1 AND ?2
+           WHERE day BETWEEN ?1 AND ?2 AND j.value IN (SELECT value FROM json_each(?3))
          ) GROUP BY visitor, segment)
        SELECT segment, COUNT(*) AS visitors, SUM(conv) AS conversions, SUM(rev) AS revenue, SUM(rev * rev) AS revenueSq
        FROM per GROUP BY segment`,
-      from, to,
+      from, to, JSON.stringify(segments),
     )
     .toArray();
-  for (const { segment, ...totals } of rows) out[segment] = totals;
-  out['*'] ??= { visitors: 0, conversions: 0, revenue: 0, revenueSq: 0 };
+  const out = new Map(rows.map(({ segment, ...totals }) => [segment, totals]));
+  if (!out.has('*')) out.set('*', { visitors: 0, conversions: 0, revenue: 0, revenueSq: 0 });
   return out;
 }
 

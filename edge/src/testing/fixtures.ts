@@ -25,7 +25,7 @@ export function siteConfig(site: string, extra: Partial<ConfigInput> = {}): Conf
         default: { headline: 'New in this week', body: 'Books and clothes we love.', cta: { label: 'Shop now', href: '/new' } },
         variants: [
           { id: 'email', when: { segments: 'from-email' }, content: { headline: 'Welcome back from our newsletter' } },
-          { id: 'thrillers', when: { segments: 'thriller-lovers' }, content: { headline: 'More thrillers for you, {{persona|reader}}' } },
+          { id: 'thrillers', when: { segments: 'thriller-lovers' }, content: { headline: 'More thrillers for you, {{context.city|reader}}' } },
         ],
       },
       nudge: {

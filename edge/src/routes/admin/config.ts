@@ -5,7 +5,7 @@ import { validateConfig } from '../../../../shared/config/validate.js';
 import { jsonLines, lineOf } from '../../../../shared/json-lines.js';
 import { LIMITS } from '../../../../shared/schema/limits.js';
 import { forgetCachedConfig } from '../../config/cache.js';
-import { checkConfig, warningsOf } from '../../config/check.js';
+import { checkForSite } from '../../config/check.js';
 import { forgetCachedRecs } from '../../recs/site-recs.js';
 import {
   currentPointer,
@@ -69,7 +69,7 @@ export const configRoutes = new Hono<AppEnv>()
     const site = c.req.param('site');
     const author = authorship(c, c.req.query('message'));
     const json = parseJson(await readText(c, LIMITS.adminBodyBytes), 'config');
-    const result = checkConfig(json, site);
+    const result = checkForSite(json, site);
     if (!result.ok) fail(422, 'config rejected; the served version is unchanged', result.issues);
     await requireCurrent(c, site);
     const stored = await putConfig(c.env.KV, result.config, author);
@@ -89,10 +89,10 @@ export const configRoutes = new Hono<AppEnv>()
     } catch (error) {
       return c.json({ ok: false, issues: [{ path: [], message: `not valid JSON: ${(error as Error).message}` }], warnings: [] });
     }
-    const result = checkConfig(json, c.req.param('site'));
+    const result = checkForSite(json, c.req.param('site'));
     const lines = jsonLines(text);
     const withLines = (list: Problem[]) => list.map((issue) => ({ ...issue, line: lineOf(lines, issue.path) }));
-    return c.json({ ok: result.ok, issues: result.ok ? [] : withLines(result.issues), warnings: withLines(warningsOf(result)) });
+    return c.json({ ok: result.ok, issues: result.ok ? [] : withLines(result.issues), warnings: withLines(result.warnings) });
   })
   .get('/sites/:site/config', async (c) => {
     const current = await getCurrent(c.env.KV, c.req.param('site'));

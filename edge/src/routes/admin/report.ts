@@ -17,24 +17,28 @@ async function experimentReport(c: Context<AppEnv>, loaded: Loaded, site: string
   const spec = loaded.compiled.config.experiments.find((e) => e.id === id);
   if (!spec) fail(404, `no experiment "${id}" in the served config`);
   const stats = statsFor(c.env, site);
-  const report = buildReport({ experiment: spec, ...(await stats.experimentData(id)) });
-  return spec.startedAt ? { ...report, sinceStart: await sinceStart(stats, Date.parse(spec.startedAt)) } : report;
+  const segments = segmentIds(loaded);
+  const report = buildReport({ experiment: spec, ...(await stats.experimentData(id, segments)) });
+  return spec.startedAt ? { ...report, sinceStart: await sinceStart(stats, segments, Date.parse(spec.startedAt)) } : report;
 }
+
+/** A report shows the served config's segments only, however many names visitors sent. */
+const segmentIds = (loaded: Loaded) => loaded.compiled.config.segments.map((s) => s.id);
 
 /**
  * Every segment since an experiment or campaign started against an equally long stretch
  * before it: how marketers judge a campaign against the last one, beside the control group.
  */
-async function sinceStart(stats: Stats, start: number): Promise<SegmentPeriodRow[]> {
+async function sinceStart(stats: Stats, segments: string[], start: number): Promise<SegmentPeriodRow[]> {
   const days = Math.max(1, Math.ceil((Date.now() - start) / DAY));
-  return comparedPeriods(stats, { from: isoDay(start), to: isoDay(Date.now()) }, { from: isoDay(start - days * DAY), to: isoDay(start - DAY) });
+  return comparedPeriods(stats, segments, { from: isoDay(start), to: isoDay(Date.now()) }, { from: isoDay(start - days * DAY), to: isoDay(start - DAY) });
 }
 
-async function comparedPeriods(stats: Stats, now: { from: string; to: string }, before: { from: string; to: string }): Promise<SegmentPeriodRow[]> {
-  const [current, previous] = await stats.periods([now, before]);
-  return Object.keys({ ...current, ...previous }).map((segment) => {
-    const cur = current[segment] ?? zero();
-    const prev = previous[segment] ?? zero();
+async function comparedPeriods(stats: Stats, segments: string[], now: { from: string; to: string }, before: { from: string; to: string }): Promise<SegmentPeriodRow[]> {
+  const [current, previous] = await stats.periods([now, before], segments);
+  return [...new Set([...current.keys(), ...previous.keys()])].map((segment) => {
+    const cur = current.get(segment) ?? zero();
+    const prev = previous.get(segment) ?? zero();
     return { segment, current: cur, previous: prev, comparison: comparePeriods(cur, prev) };
   });
 }
@@ -62,15 +66,17 @@ export const reportRoutes = new Hono<AppEnv>()
     const days = Math.min(90, Math.max(1, Number(c.req.query('days') ?? 7) || 7));
     const today = Date.now();
     const stats = statsFor(c.env, site);
+    const ids = segmentIds(loaded);
     const segments = await comparedPeriods(
       stats,
+      ids,
       { from: isoDay(today - (days - 1) * DAY), to: isoDay(today) },
       { from: isoDay(today - (2 * days - 1) * DAY), to: isoDay(today - days * DAY) },
     );
     const experiments: ExperimentReport[] = [];
     for (const spec of loaded.compiled.config.experiments) {
       if (spec.status === 'draft') continue;
-      experiments.push(buildReport({ experiment: spec, ...(await stats.experimentData(spec.id)) }));
+      experiments.push(buildReport({ experiment: spec, ...(await stats.experimentData(spec.id, ids)) }));
     }
     const body = { site, configVersion: loaded.version, days, segments, experiments };
     if (!wantsHtml(c)) return c.json(body);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { emptyState, type State } from './state.js';
+import { withEvent } from './track.js';
+import type { TrackedEvent } from './types.js';
+
+const NOW = Date.UTC(2026, 5, 1);
+const DAY = 86_400_000;
+const view = (ts = NOW): TrackedEvent => ({ id: 'event-00000001', name: 'view_item', ts, items: [{ item_id: 'b1', item_category: 'books', price: 10 }] });
+const state = (consent: Pick<State['consent'], 'analytics' | 'personalization'>, extra: Partial<State> = {}): State => ({ ...emptyState(), visitor: 'visitor000000001', consent: { ads: false, email: false, ...consent }, ...extra });
+
+describe('withEvent', () => {
+  it.each([
+    ['both purposes: into the profile and the outbox', { analytics: true, personalization: true }, 1, 1],
+    ['analytics only: the outbox, not the profile', { analytics: true, personalization: false }, 0, 1],
+    ['personalization only: the profile, not the outbox', { analytics: false, personalization: true }, 1, 0],
+  ])('%s', (_, consent, logged, queued) => {
+    const next = withEvent(state(consent), view(), NOW);
+    expect(next.log).toHaveLength(logged);
+    expect(next.out).toHaveLength(queued);
+    expect(next.agg).toEqual(emptyState().agg);
+  });
+
+  it.each([
+    ['more than a minute ahead', NOW + 60_001, emptyState().agg],
+    ['older than the 90 days the log keeps', NOW - 91 * DAY, emptyState().agg],
+    ['before what the running totals already hold', NOW - 2 * DAY, { ...emptyState().agg, lastTs: NOW - DAY }],
+  ])('refuses an event %s, changing nothing', (_, ts, agg) => {
+    const s = state({ analytics: true, personalization: true }, { agg });
+    expect(() => withEvent(s, view(ts), NOW)).toThrow('view_item ts out of range');
+  });
+
+  it('does not change the state it was given', () => {
+    const s = state({ analytics: true, personalization: true });
+    const copy = structuredClone(s);
+    withEvent(s, view(), NOW);
+    expect(s).toEqual(copy);
+  });
+});
