@@ -1,6 +1,7 @@
 import type { CodeLedger } from './codes/ledger.js';
 import type { AdminGuard } from './security/admin-guard.js';
 import type { SiteStats } from './stats/site-stats.js';
+import type { Session } from './studio/session.js';
 
 export interface Env {
   KV: KVNamespace;
@@ -18,7 +19,7 @@ export interface AdminCaller {
   via: 'token' | 'session' | 'share';
   /** Recorded with each version: "token", or the name a studio user signed in with. */
   label: string;
-  session?: import('./studio/session.js').Session;
+  session?: Session;
 }
 
 export type AppEnv = { Bindings: Env; Variables: { admin?: AdminCaller } };

@@ -14,11 +14,12 @@ export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   const request = await readJson(c, DecideRequestSchema, LIMITS.decideBodyBytes);
   const loaded = await siteFor(c, request.site);
   // A studio preview link may force a draft; the origin check above is the served config's.
-  const draft = await forcedDraft(c.env.KV, request);
+  const now = Date.now();
+  const draft = await forcedDraft(c.env.KV, request, now);
   const response = await runDecide(c.env, {
     request,
     facts: requestFacts(c),
-    now: Date.now(),
+    now,
     config: draft ?? loaded,
     waitUntil: (p) => c.executionCtx.waitUntil(p),
   });

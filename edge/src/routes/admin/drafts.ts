@@ -11,6 +11,6 @@ export const draftRoutes = new Hono<AppEnv>().post('/sites/:site/drafts', async 
   const site = c.req.param('site');
   const result = checkForSite(parseJson(await readText(c, LIMITS.adminBodyBytes), 'draft'), site);
   if (!result.ok) fail(422, 'draft rejected', result.issues);
-  const draft = await saveDraft(c.env.KV, result.config, Date.now());
+  const draft = await saveDraft(c.env.KV, result.config, result.compiled, Date.now());
   return c.json({ ...draft, force: `${DRAFT_FORCE_KEY}:${draft.id}` }, 201);
 });

@@ -87,7 +87,9 @@ describe('validating the editor’s text', () => {
     expect(body.ok).toBe(false);
     const line = source.split('\n').findIndex((l) => l.includes('"$gtt"')) + 1;
     expect(body.issues).toEqual([expect.objectContaining({ path: ['segments', 5, 'when', 'rfm.r', '$gtt'], line })]);
-    expect(body.warnings).toEqual([]);
+    // Warnings (advice, never blocking) come with their lines too.
+    const unused = source.split('\n').findIndex((l) => l.includes('"dress-traders"')) + 1;
+    expect(body.warnings).toContainEqual(expect.objectContaining({ path: ['segments', 3, 'id'], line: unused }));
   });
 
   it.each([
