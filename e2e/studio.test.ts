@@ -122,6 +122,9 @@ const column = (page: Page, name: 'Draft' | 'Published') => page.getByRole('regi
 describe('Vitrine Studio in Chromium', () => {
   it('signs in with the admin token for a session cookie, refusing a wrong one', async () => {
     const page = await openStudio();
+    const served = await page.request.get(`${edge.url}/studio/`);
+    expect(served.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(served.headers()['cache-control']).toBe('no-store');
     await shot(page, '1-sign-in');
     await page.getByLabel('Admin token').fill('not-the-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -140,7 +143,12 @@ describe('Vitrine Studio in Chromium', () => {
     const line = text.split('\n').findIndex((l) => l.includes('"$gtee"')) + 1;
     await eventually(() => problems(page).innerText()).toContain(`Line ${line}: segments[0].when["categories.thrillers.views"].$gtee — unknown operator "$gtee"`);
     await shot(page, '3-problems');
-    // Fixed, the problem goes away.
+    // A missing comma: the JSON breaks where the next member starts.
+    const broken = pretty(await served()).replace('"name": "Thriller lovers",', '"name": "Thriller lovers"');
+    await setEditorText(page, broken);
+    const next = broken.split('\n').findIndex((l) => l.includes('"name": "Thriller lovers"')) + 2;
+    await eventually(() => problems(page).innerText()).toContain(`Line ${next}: JSON syntax`);
+    // Fixed, the problems go away.
     await setEditorText(page, text.replace('"$gtee"', '"$gte"'));
     await eventually(() => problems(page).innerText()).toContain('No problems.');
   });

@@ -6,7 +6,7 @@
  */
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { syntaxTree } from '@codemirror/language';
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import type { EditorState } from '@codemirror/state';
 import { hoverTooltip } from '@codemirror/view';
@@ -109,6 +109,21 @@ function schemaCompletions(): (context: CompletionContext) => CompletionResult |
   };
 }
 
+/**
+ * Where the JSON breaks, from the parser's first error node: JSON.parse's message in
+ * Chromium no longer always says at which position, which would put every syntax error on line 1.
+ */
+function firstSyntaxError(state: EditorState): number | null {
+  let at: number | null = null;
+  ensureSyntaxTree(state, state.doc.length, 200)?.iterate({
+    enter: (node) => {
+      if (at !== null) return false;
+      if (node.type.isError) at = node.from;
+    },
+  });
+  return at;
+}
+
 function serverLinter(hooks: EditorHooks) {
   const parse = jsonParseLinter();
   return linter(
@@ -118,7 +133,9 @@ function serverLinter(hooks: EditorHooks) {
       let problems: Problem[];
       const syntax = parse(view);
       if (syntax.length) {
-        problems = syntax.map((d) => ({ severity: 'error', line: doc.lineAt(d.from).number, from: d.from, to: d.to, where: '', message: `JSON syntax: ${d.message}` }));
+        const at = firstSyntaxError(view.state) ?? syntax[0].from;
+        const line = doc.lineAt(at);
+        problems = [{ severity: 'error', line: line.number, from: at, to: Math.min(at + 1, line.to), where: '', message: `JSON syntax: ${syntax[0].message}` }];
       } else {
         const { issues, warnings } = await hooks.validate(text);
         const positions = jsonPositions(text);
