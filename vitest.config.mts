@@ -17,10 +17,11 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token' } },
+            // VITRINE_DEV: the tests' webhook receiver is on loopback (receiver-setup.ts).
+            miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token', VITRINE_DEV: '1' } },
           }),
         ],
-        test: { name: 'workers', include: ['edge/**/*.test.ts'] },
+        test: { name: 'workers', include: ['edge/**/*.test.ts'], globalSetup: ['edge/src/testing/receiver-setup.ts'] },
       },
       {
         test: {

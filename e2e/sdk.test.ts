@@ -251,11 +251,11 @@ describe('SDK in Chromium against the Worker', () => {
     expect(panel).toContain('banner');
     expect(panel).toContain('quote [forced]');
     // The edge lists the slot's variant ids; the panel offers them to force another one.
-    const picker = page.locator('#vitrine-debug tr[data-slot="banner"] select');
+    const picker = page.locator('#vitrine-debug [data-slot="banner"] select');
     expect(await picker.locator('option').allTextContents()).toEqual(['default', 'control', 'quote']);
     expect(await picker.inputValue()).toBe('quote');
     await picker.selectOption('control');
-    await page.locator('#vitrine-debug tr[data-slot="banner"] button').click();
+    await page.locator('#vitrine-debug [data-slot="banner"] button').click();
     await expect.poll(() => page.locator('[data-vitrine-slot="banner"]').getAttribute('data-vitrine-variant')).toBe('control');
     expect(await text(page, '[data-vitrine-slot="banner"] span')).toBe('Free shipping from 30 €');
     await expect.poll(() => batches.length, { timeout: 10_000 }).toBeGreaterThan(0);

@@ -5,7 +5,9 @@ import { HELP, parseCli } from './cliArgs.js';
 import { isMain } from './isMain.js';
 import { InputError } from './orderRow.js';
 import { customerLines, modelJson, personasConfig, writeLines } from './outputs.js';
+import { moneyFormat } from './money.js';
 import { analyseOrders, type PersonaAnalysis } from './pipeline.js';
+import { MODEL_LABELS } from './purchase-models.js';
 import { reportHtml } from './report.js';
 
 export interface Io {
@@ -42,29 +44,30 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   if (analysis.skippedRows > 10) io.stderr(`  … ${analysis.skippedRows - 10} more bad rows (see model.json skippedRows)\n`);
 
   await mkdir(options.outDir, { recursive: true });
-  const currency = options.currency ?? '€';
   await writeFile(join(options.outDir, 'model.json'), JSON.stringify(modelJson(analysis), null, 2) + '\n');
   await writeFile(join(options.outDir, 'personas.config.json'), JSON.stringify(personasConfig(analysis), null, 2) + '\n');
   await writeLines(join(options.outDir, 'customers.ndjson'), customerLines(analysis));
-  await writeFile(join(options.outDir, 'report.html'), reportHtml(analysis, currency));
-  io.stdout(summaryTable(analysis, currency));
+  await writeFile(join(options.outDir, 'report.html'), reportHtml(analysis));
+  io.stdout(summaryTable(analysis));
   io.stdout(`\nWrote model.json, customers.ndjson, personas.config.json and report.html to ${options.outDir}\n`);
   return 0;
 }
 
-export function summaryTable(analysis: PersonaAnalysis, currency: string): string {
+export function summaryTable(analysis: PersonaAnalysis): string {
+  const money = moneyFormat(analysis.currency);
   const header = ['Persona', 'Customers', 'Share', 'Revenue', 'Median CLV', 'Active'];
   const rows = analysis.personas.map((p) => [
     p.name,
     String(p.stats.size),
     pct(p.stats.size / analysis.overall.size),
     pct(p.stats.revenue / analysis.overall.revenue),
-    `${currency}${p.stats.median.clv.toFixed(2)}`,
-    pct(1 - p.stats.likelyGoneShare),
+    money(p.stats.median.clv, 2),
+    pct(p.stats.meanPAlive),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return `${table}\n\nActive: the share expected still active (mean P(alive), ${MODEL_LABELS[analysis.modelChoice.chosen]}).\n`;
 }
 
 function pct(f: number): string {

@@ -1,9 +1,11 @@
 /** The CLI's flags: parsing, checking and the help text that states the conventions. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Edges, RfmEdges } from '../shared/rfm.js';
+import type { RfmEdges } from '../shared/rfm.js';
+import { ConfigSchema } from '../shared/schema/config.js';
 import { parseHorizon } from './clv.js';
 import type { TimeUnit } from './customerFacts.js';
+import { currencyCode } from './orderRow.js';
 import type { PersonaOptions } from './pipeline.js';
 
 export const HELP = `Usage: npm run personas -- <orders.csv> [flags]
@@ -11,18 +13,23 @@ export const HELP = `Usage: npm run personas -- <orders.csv> [flags]
 Builds 2–5 data-driven personas from a shop's order history and writes, to --out:
   model.json            fitted models and the personas with their plans and rules
   customers.ndjson      one line per customer: RFM, P(alive), expected purchases, CLV, persona
-                        (upload with PUT /admin/sites/:site/traits)
+                        (upload with PUT /admin/sites/:site/traits; rules read it as customer.*)
   personas.config.json  {"personas": [...]} to merge into the site config
   report.html           self-contained report with charts
 
 Input: a CSV with a header. Required columns customer_id, date (ISO date or date-time),
-amount (the row's total); optional category, channel (order_id and quantity may be present
-and are not needed). The delimiter (, ; or tab) is detected from the header.
+amount (the row's total); optional category, channel and currency (an ISO code such as EUR;
+order_id and quantity may be present and are not needed). Without --map, category is also
+found as item_category, product_category, categorie or productgroep; channel as
+session_source, utm_source, source or kanaal; currency as currency_code or valuta.
+The delimiter (, ; or tab) is detected from the header. Amounts may carry a currency
+symbol or code ("$29.33", "12,50 EUR").
 
 Flags:
   --out <dir>            output folder (default personas-out)
   --map <col>=<name>     read our column <col> from the file's column <name>; repeatable
-                         (--map customer_id=Klantnummer --map amount=Bedrag)
+                         (--map customer_id=Klantnummer --map amount=Bedrag
+                         --map category=Afdeling --map channel=Bron)
   --decimal <. or ,>     decimal mark of amounts (default .); the other mark is accepted only
                          as a thousands separator in groups of three
   --delimiter <char>     , ; or tab, overriding detection
@@ -35,8 +42,11 @@ Flags:
   --discount <fraction>  yearly discount rate (default 0.1)
   --k <2..5>             number of personas (default: best silhouette between 2 and 5)
   --seed <n>             seed of the clustering (default 1)
-  --config <file>        a site config: score RFM with its "rfm" bands instead of quintiles
-  --currency <symbol>    shown before amounts (default €)
+  --config <file>        a site config: score RFM with its "rfm" bands (the edge's defaults
+                         when it has none) instead of the data's, and compare baskets with
+                         its free-shipping threshold (cart.freeShippingAbove)
+  --currency <code>      ISO code of the amounts (EUR, USD; € $ £ accepted); required unless
+                         a currency column or symbols with the amounts show it
   --help
 
 Conventions (those of the published CDNOW examples, so results compare with them):
@@ -45,14 +55,19 @@ Conventions (those of the published CDNOW examples, so results compare with them
   - frequency x is the number of repeat transaction days (the first purchase excluded);
   - recency t_x and age T run from the customer's first purchase date to their last purchase
     date and to the --until date (T = until − first, in days, divided by 7 for weeks);
-  - BG/NBD (Fader, Hardie & Lee 2005) and Gamma-Gamma (Fader & Hardie 2013) are fitted by
-    maximum likelihood; Gamma-Gamma on customers with at least one repeat transaction, using
-    the mean of their repeat transactions; those whose repeat mean is 0 are left out and
-    counted;
+  - three purchase models are fitted by maximum likelihood: BG/NBD (Fader, Hardie & Lee
+    2005), the modified BG/NBD (Batislam et al. 2007) and Pareto/NBD (Schmittlein et al.
+    1987); the one with the lowest AIC gives P(alive), expected purchases and CLV (all three
+    have four parameters, so this is the highest likelihood, and BIC agrees); unlike BG/NBD,
+    the other two let a customer who never bought again be gone;
+  - Gamma-Gamma (Fader & Hardie 2013) is fitted on customers with at least one repeat
+    transaction, using the mean of their repeat transactions; those whose repeat mean is 0
+    are left out and counted;
   - CLV = margin × expected transaction value × expected purchases per month of the horizon,
     each month discounted at the yearly rate;
   - RFM frequency counts purchase days and monetary is total spend; scores 1–5 by quintiles
-    of this data unless --config gives the site's bands.
+    of this data (frequency: at its distinct values, so no band is empty) unless --config
+    gives the site's bands.
 `;
 
 export interface CliOptions extends PersonaOptions {
@@ -82,7 +97,7 @@ export function parseCli(argv: readonly string[]): CliOptions | string {
         k: { type: 'string' },
         seed: { type: 'string', default: '1' },
         config: { type: 'string' },
-        currency: { type: 'string', default: '€' },
+        currency: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -110,8 +125,8 @@ export function parseCli(argv: readonly string[]): CliOptions | string {
       annualDiscount: fraction(values.discount, '--discount'),
       k: values.k === undefined ? undefined : integerIn(values.k, 2, 5, '--k'),
       seed: integerIn(values.seed, 0, 2 ** 31, '--seed'),
-      rfmEdges: values.config === undefined ? undefined : rfmEdgesFromConfig(values.config),
-      currency: values.currency,
+      ...(values.config === undefined ? {} : siteSettings(values.config)),
+      currency: values.currency === undefined ? undefined : currencyFlag(values.currency),
     };
   } catch (error) {
     return (error as Error).message;
@@ -145,19 +160,26 @@ function integerIn(text: string, lo: number, hi: number, flag: string): number {
   return n;
 }
 
-function rfmEdgesFromConfig(path: string): RfmEdges {
-  let config: { rfm?: Record<string, unknown> };
+function currencyFlag(text: string): string {
+  const code = currencyCode(text);
+  if (!code) throw new Error(`--currency ${text} is not a currency: give an ISO code such as EUR, USD or GBP`);
+  return code;
+}
+
+/** What the builder takes from a site config: its RFM bands and free-shipping threshold. */
+const SiteSettings = ConfigSchema.pick({ rfm: true, cart: true });
+
+function siteSettings(path: string): { rfmEdges: RfmEdges; freeShippingAbove?: number } {
+  let json: unknown;
   try {
-    config = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new Error(`--config ${path}: ${(error as Error).message}`);
   }
-  const edges = (name: keyof RfmEdges): Edges => {
-    const e = config.rfm?.[name];
-    if (!Array.isArray(e) || e.length !== 4 || !e.every((v, i) => typeof v === 'number' && (i === 0 || v > e[i - 1]))) {
-      throw new Error(`--config ${path}: rfm.${name} must be 4 ascending numbers`);
-    }
-    return e as unknown as Edges;
-  };
-  return { recencyDays: edges('recencyDays'), frequency: edges('frequency'), monetary: edges('monetary') };
+  const parsed = SiteSettings.safeParse(json);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    throw new Error(`--config ${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return { rfmEdges: parsed.data.rfm, freeShippingAbove: parsed.data.cart.freeShippingAbove };
 }

@@ -1,10 +1,11 @@
 /**
- * Predicted customer lifetime value: BG/NBD expected purchases per period of the horizon,
- * discounted, times the Gamma-Gamma expected transaction value, times the margin.
+ * Predicted customer lifetime value: the chosen purchase model's expected purchases per
+ * period of the horizon, discounted, times the Gamma-Gamma expected transaction value,
+ * times the margin.
  */
-import { expectedPurchases, pAlive, type BgnbdParams } from './bgnbd.js';
 import type { CustomerFacts } from './customerFacts.js';
 import { expectedAverageValue, type GammaGammaParams } from './gammaGamma.js';
+import type { RepeatPredictor } from './purchase-models.js';
 
 export interface ClvOptions {
   horizonDays: number;
@@ -38,7 +39,7 @@ export class ClvModel {
   private readonly cache = new Map<string, { discounted: number; total: number }>();
 
   constructor(
-    readonly bgnbd: BgnbdParams,
+    readonly purchases: RepeatPredictor,
     readonly gammaGamma: GammaGammaParams,
     readonly options: ClvOptions,
   ) {}
@@ -49,9 +50,9 @@ export class ClvModel {
     // average basket is then the only defensible estimate.
     const expectedValue =
       this.gammaGamma.q > 1 ? expectedAverageValue(this.gammaGamma, x, customer.repeatMeanValue) : customer.averageBasket;
-    const purchases = this.purchases(customer);
+    const purchases = this.purchasesOver(customer);
     return {
-      pAlive: pAlive(this.bgnbd, customer.repeat),
+      pAlive: this.purchases.pAlive(customer.repeat),
       expectedPurchases: purchases.total,
       expectedValue,
       clv: this.options.margin * expectedValue * purchases.discounted,
@@ -59,7 +60,7 @@ export class ClvModel {
   }
 
   /** Month by month (or the horizon in one step if shorter), each month's purchases discounted. */
-  private purchases({ repeat }: CustomerFacts): { discounted: number; total: number } {
+  private purchasesOver({ repeat }: CustomerFacts): { discounted: number; total: number } {
     const key = `${repeat.x}|${repeat.tx}|${repeat.T}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -69,7 +70,7 @@ export class ClvModel {
     let discounted = 0;
     for (let k = 1; k <= steps; k++) {
       const days = (horizonDays * k) / steps;
-      const cumulative = expectedPurchases(this.bgnbd, repeat, days / unitDays);
+      const cumulative = this.purchases.expectedPurchases(repeat, days / unitDays);
       discounted += (cumulative - previous) / Math.pow(1 + annualDiscount, days / 365.25);
       previous = cumulative;
     }

@@ -20,9 +20,10 @@ describe('generateOrders', () => {
     const categories = new Set(['thrillers', 'literature', 'cookbooks', 'children', 'dresses', 'jackets', 'accessories']);
     const channels = new Set(['email', 'ads', 'organic', 'social', 'direct']);
     for (const line of out.slice(1)) {
-      const [, , date, amount, category, channel] = line.split(',');
+      const [, , date, amount, currency, category, channel] = line.split(',');
       expect(date >= '2024-01-01' && date < '2026-01-01').toBe(true);
       expect(Number(amount)).toBeGreaterThan(0);
+      expect(currency).toBe('EUR');
       expect(categories.has(category) && channels.has(channel)).toBe(true);
     }
   });

@@ -86,7 +86,7 @@ export interface DemoOptions {
   days?: number;
 }
 
-export const CSV_HEADER = 'order_id,customer_id,date,amount,category,channel,quantity';
+export const CSV_HEADER = 'order_id,customer_id,date,amount,currency,category,channel,quantity';
 
 /**
  * Writes the CSV (header first) line by line through `write`, and returns each customer's
@@ -117,7 +117,7 @@ export function generateOrders(options: DemoOptions, write: (line: string) => vo
       const total = gamma(rng, 8, 8 / basket);
       for (let l = 0; l < lines; l++) {
         const amount = Math.max(0.5, total / lines).toFixed(2);
-        write(`${order},${customerId},${date},${amount},${weighted(rng, group.categories)},${channel},1`);
+        write(`${order},${customerId},${date},${amount},EUR,${weighted(rng, group.categories)},${channel},1`);
         rows++;
       }
     }

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { Persona as ConfigPersona } from '../shared/schema/config.js';
 import { favourite } from './customerFacts.js';
 import type { PersonaAnalysis } from './pipeline.js';
+import type { FittedPurchaseModel } from './purchase-models.js';
 
 const DAY_MS = 86_400_000;
 
@@ -12,7 +13,8 @@ export function isoDay(day: number): string {
 }
 
 export function modelJson(analysis: PersonaAnalysis) {
-  const { bgnbd, gammaGamma, overall } = analysis;
+  const { bgnbd, gammaGamma, overall, modelChoice } = analysis;
+  const chosen = analysis.models.find((m) => m.name === modelChoice.chosen)!;
   return {
     period: { start: isoDay(analysis.period.startDay), end: isoDay(analysis.period.endDay), unit: analysis.period.unit },
     customers: analysis.customers.length,
@@ -22,7 +24,15 @@ export function modelJson(analysis: PersonaAnalysis) {
     rowsAfterUntil: analysis.rowsAfterUntil,
     rfmEdges: { ...analysis.rfmEdges, from: analysis.rfmEdgesFrom },
     clv: analysis.clv,
+    currency: analysis.currency,
     bgnbd: { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b, logLikelihood: bgnbd.logLikelihood },
+    // The model behind pAlive, expectedPurchases and clv in customers.ndjson, under its own name.
+    model: chosen.name,
+    ...(chosen.name === 'bgnbd' ? {} : { [chosen.name]: modelBlock(chosen) }),
+    modelSelection: {
+      criterion: modelChoice.criterion,
+      ranking: modelChoice.ranking.map(({ name, logLikelihood, aic, deltaAic }) => ({ name, logLikelihood, aic, deltaAic })),
+    },
     gammaGamma: {
       p: gammaGamma.p,
       q: gammaGamma.q,
@@ -52,11 +62,24 @@ export function modelJson(analysis: PersonaAnalysis) {
   };
 }
 
+function modelBlock(model: FittedPurchaseModel) {
+  if (model.name === 'paretonbd') {
+    const { r, alpha, s, beta, logLikelihood } = model.params;
+    return { r, alpha, s, beta, logLikelihood };
+  }
+  const { r, alpha, a, b, logLikelihood } = model.params;
+  return { r, alpha, a, b, logLikelihood };
+}
+
 export function personasConfig(analysis: PersonaAnalysis): { personas: ConfigPersona[] } {
   return { personas: analysis.personas.map(({ id, name, description, when }) => ({ id, name, description, when })) };
 }
 
-/** One line per customer, ready for `PUT /admin/sites/:site/traits`. */
+/**
+ * One line per customer, ready for `PUT /admin/sites/:site/traits`; at the edge the fields
+ * become `customer.*` after a verified identify. pAlive, expectedPurchases and clv come
+ * from the chosen purchase model (model.json `model`).
+ */
 export function* customerLines(analysis: PersonaAnalysis): Generator<string> {
   for (let i = 0; i < analysis.customers.length; i++) {
     const { facts, rfm, value } = analysis.customers[i];
@@ -73,6 +96,8 @@ export function* customerLines(analysis: PersonaAnalysis): Generator<string> {
       expectedPurchases: round(value.expectedPurchases, 4),
       clv: round(value.clv, 2),
       persona: analysis.personas[analysis.personaOf[i]].id,
+      // A journey's `wait: {personaMedianGap: true}` reads this: the persona's median days between orders.
+      personaMedianGapDays: nullableRound(analysis.personas[analysis.personaOf[i]].stats.medianGapDays, 1),
       favouriteCategory: analysis.categories[favourite(facts.categoryShares)] ?? null,
       favouriteChannel: analysis.channels[favourite(facts.channelShares)] ?? null,
     });
@@ -91,6 +116,10 @@ export async function writeLines(path: string, lines: Iterable<string>): Promise
   }
   out.end(chunk);
   await once(out, 'finish');
+}
+
+function nullableRound(n: number | null, digits: number): number | null {
+  return n === null ? null : round(n, digits);
 }
 
 function round(n: number, digits: number): number {

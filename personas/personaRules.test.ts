@@ -27,9 +27,13 @@ const personaFor = (attributes: Record<string, unknown>, order = [0, 1, 2, 3]) =
 const visitor = (segment: RfmSegment, m: number) => ({ rfm: { segment, m } });
 
 describe('personaRules at the edge', () => {
-  it.each(ids)('an identified customer with traits.persona = %s gets that persona, whatever their RFM cell', (id) => {
-    expect(personaFor({ traits: { persona: id }, ...visitor('champions', 5) })).toBe(id);
-    expect(personaFor({ traits: { persona: id }, ...visitor('champions', 5) }, [3, 2, 1, 0])).toBe(id);
+  it.each(ids)('an identified customer with customer.persona = %s gets that persona, whatever their RFM cell', (id) => {
+    expect(personaFor({ customer: { persona: id }, ...visitor('champions', 5) })).toBe(id);
+    expect(personaFor({ customer: { persona: id }, ...visitor('champions', 5) }, [3, 2, 1, 0])).toBe(id);
+  });
+
+  it('ignores a persona a visitor sets on themselves (traits.persona): only uploaded customer data decides', () => {
+    expect(personaFor({ traits: { persona: 'big-basket-buyers' }, ...visitor('lost', 1) })).toBe('lapsed-bargain-hunters');
   });
 
   it.each([
@@ -54,6 +58,6 @@ describe('personaRules at the edge', () => {
 
   it('gives a visitor who never bought (no rfm) no persona, and a persona without cells only the trait rule', () => {
     expect(personaFor({})).toBeNull();
-    expect(rules[3]).toEqual({ 'traits.persona': 'one-time-gift-buyers' });
+    expect(rules[3]).toEqual({ 'customer.persona': 'one-time-gift-buyers' });
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The `when` rule of each persona, in the config's condition language. An identified
- * customer carries `traits.persona` from customers.ndjson, which decides outright. An
- * anonymous visitor has only the RFM cell the edge computes in the browser's profile: each
- * cell (named segment × high or low monetary score) goes to the persona holding most of
- * its customers, so no two personas claim the same cell and file order cannot matter —
- * and the fallback applies only when no persona trait is set.
+ * customer carries `customer.persona` from the uploaded customers.ndjson (the edge fills
+ * `customer.*` only after a verified identify, so a visitor cannot give themselves a
+ * persona), which decides outright. An anonymous visitor has only the RFM cell the edge
+ * computes in the browser's profile: each cell (named segment × high or low monetary
+ * score) goes to the persona holding most of its customers, so no two personas claim the
+ * same cell and file order cannot matter — and the fallback applies only when no
+ * uploaded persona is set.
  */
 import { RFM_SEGMENTS, type RfmSegment } from '../shared/rfm.js';
 import type { Condition } from '../shared/schema/config.js';
@@ -41,9 +43,9 @@ export function personaRules(personaIds: readonly string[], members: Iterable<Ce
     if (both.length) cells.push({ 'rfm.segment': { $in: both } });
     if (onlyHigh.length) cells.push({ 'rfm.segment': { $in: onlyHigh }, 'rfm.m': { $gte: HIGH_M } });
     if (onlyLow.length) cells.push({ 'rfm.segment': { $in: onlyLow }, 'rfm.m': { $lt: HIGH_M } });
-    const byTrait = { 'traits.persona': id };
-    if (cells.length === 0) return byTrait;
-    const anonymous = { 'traits.persona': { $exists: false }, ...(cells.length === 1 ? cells[0] : { $or: cells }) };
-    return { $or: [byTrait, anonymous] };
+    const byUpload = { 'customer.persona': id };
+    if (cells.length === 0) return byUpload;
+    const anonymous = { 'customer.persona': { $exists: false }, ...(cells.length === 1 ? cells[0] : { $or: cells }) };
+    return { $or: [byUpload, anonymous] };
   });
 }

@@ -18,13 +18,22 @@ export interface GroupStats {
   repeatShare: number;
   /** Share of members with P(alive) below 0.5. */
   likelyGoneShare: number;
+  /** Mean P(alive): the share of members expected to be still active. */
+  meanPAlive: number;
+  /** Share of members whose average order is below the site's free-shipping threshold; null without one. */
+  belowFreeShippingShare: number | null;
   basketQuartiles: [number, number, number];
   categories: Share[];
   channels: Share[];
   segments: Partial<Record<RfmSegment, number>>;
 }
 
-export function groupStats(members: readonly ScoredCustomer[], categories: readonly string[], channels: readonly string[]): GroupStats {
+export function groupStats(
+  members: readonly ScoredCustomer[],
+  categories: readonly string[],
+  channels: readonly string[],
+  freeShippingAbove?: number,
+): GroupStats {
   const sorted = (pick: (c: ScoredCustomer) => number) => sortedCopy(members.map(pick));
   const med = (pick: (c: ScoredCustomer) => number) => quantile(sorted(pick), 0.5);
   const baskets = sorted((c) => c.facts.averageBasket);
@@ -46,6 +55,9 @@ export function groupStats(members: readonly ScoredCustomer[], categories: reado
     medianGapDays: gaps.length ? quantile(sortedCopy(gaps), 0.5) : null,
     repeatShare: gaps.length / Math.max(1, members.length),
     likelyGoneShare: members.filter((c) => c.value.pAlive < 0.5).length / Math.max(1, members.length),
+    meanPAlive: members.reduce((s, c) => s + c.value.pAlive, 0) / Math.max(1, members.length),
+    belowFreeShippingShare:
+      freeShippingAbove === undefined ? null : members.filter((c) => c.facts.averageBasket < freeShippingAbove).length / Math.max(1, members.length),
     basketQuartiles: [quantile(baskets, 0.25), quantile(baskets, 0.5), quantile(baskets, 0.75)],
     categories: meanShares(members.map((c) => c.facts.categoryShares), categories),
     channels: meanShares(members.map((c) => c.facts.channelShares), channels),

@@ -1,18 +1,21 @@
 /** From an orders file to scored customers and described personas: the whole analysis. */
 import { DEFAULT_CLV, type RfmEdges } from '../shared/rfm.js';
 import type { Condition } from '../shared/schema/config.js';
-import { fitBgnbd, type BgnbdFit } from './bgnbd.js';
+import type { BgnbdFit } from './bgnbd.js';
 import { ClvModel } from './clv.js';
 import { customerFacts, UNIT_DAYS, type CustomerFacts, type TimeUnit } from './customerFacts.js';
-import { describePersona, type PersonaAction } from './describePersona.js';
+import { describePersona, NAMING_RULES, type PersonaAction } from './describePersona.js';
 import { fitGammaGamma, type GammaGammaFit } from './gammaGamma.js';
 import { clusteringFeatures } from './features.js';
 import { clusterWithBestK } from './kMeans.js';
 import { quantile, sortedCopy } from './math/stats.js';
+import { chooseModel, type ModelChoice } from './model-choice.js';
+import { moneyFormat, resolveCurrency } from './money.js';
 import { parseDay } from './orderRow.js';
 import { personaRules } from './personaRules.js';
 import { groupStats, type GroupStats } from './personaStats.js';
-import { readOrders, type BadRow, type ReadOptions } from './readOrders.js';
+import { fitPurchaseModels, MODEL_LABELS, predictorFor, type FittedPurchaseModel } from './purchase-models.js';
+import { readOrders, type BadRow, type ReadOptions, type ReadResult } from './readOrders.js';
 import { rfmEdgesOf, rfmScores } from './rfmScoring.js';
 import type { ScoredCustomer } from './scoredCustomer.js';
 
@@ -29,6 +32,9 @@ export interface PersonaOptions {
   seed?: number;
   /** The site config's band edges; quintiles of the data when absent. */
   rfmEdges?: RfmEdges;
+  /** The site config's `cart.freeShippingAbove`: the plans compare baskets with it. */
+  freeShippingAbove?: number;
+  /** ISO code of the amounts' currency; needed when the file does not show it. */
   currency?: string;
   /** Called once per finished stage, for progress output. */
   onStage?: (stage: string) => void;
@@ -52,8 +58,18 @@ export interface PersonaAnalysis {
   transactions: number;
   rfmEdges: RfmEdges;
   rfmEdgesFrom: 'data' | 'config';
+  /** ISO code of the amounts, found in the file or given. */
+  currency: string;
+  freeShippingAbove?: number;
+  /** The file's column behind each optional column that was found. */
+  optionalColumns: ReadResult['optionalColumns'];
   clv: { horizonDays: number; margin: number; annualDiscount: number };
+  /** Always fitted, whichever model is chosen: model.json keeps its block. */
   bgnbd: BgnbdFit & { seconds: number };
+  models: FittedPurchaseModel[];
+  modelChoice: ModelChoice;
+  /** Customers without a repeat purchase: how many, and how many the chosen model expects still active. */
+  oneTimers: { count: number; meanPAlive: number };
   gammaGamma: GammaGammaFit & { customers: number; excludedZeroMean: number; seconds: number };
   customers: ScoredCustomer[];
   /** Persona index of each customer, parallel to `customers`. */
@@ -78,17 +94,20 @@ export async function analyseOrders(path: string, options: PersonaOptions = {}):
   const endDay = untilDay ?? read.lastDay;
   stage(`read ${read.rows} rows: ${read.ledger.size} customers, ${read.skippedRows} bad rows skipped`);
 
+  const currency = resolveCurrency(options.currency, read.currencies);
   const facts: CustomerFacts[] = [];
   for (const history of read.ledger.drain()) facts.push(customerFacts(history, endDay, unit));
   const rfmEdges = options.rfmEdges ?? rfmEdgesOf(facts);
 
-  let started = performance.now();
-  const bgnbd = { ...fitBgnbd(facts.map((f) => f.repeat)), seconds: 0 };
-  bgnbd.seconds = (performance.now() - started) / 1000;
+  const models = fitPurchaseModels(facts.map((f) => f.repeat));
+  const modelChoice = chooseModel(models);
+  const chosen = models.find((m) => m.name === modelChoice.chosen)!;
+  const bg = models.find((m) => m.name === 'bgnbd')!;
+  const bgnbd = { ...(bg.params as BgnbdFit), seconds: bg.seconds };
   const spenders = facts.filter((f) => f.repeat.x > 0 && f.repeatMeanValue > 0);
   const excludedZeroMean = facts.filter((f) => f.repeat.x > 0 && f.repeatMeanValue <= 0).length;
   if (spenders.length === 0) throw new Error('no customer bought twice: the Gamma-Gamma spend model needs repeat purchases');
-  started = performance.now();
+  const started = performance.now();
   const gammaGamma = {
     ...fitGammaGamma(spenders.map((f) => ({ x: f.repeat.x, meanValue: f.repeatMeanValue }))),
     customers: spenders.length,
@@ -96,23 +115,28 @@ export async function analyseOrders(path: string, options: PersonaOptions = {}):
     seconds: 0,
   };
   gammaGamma.seconds = (performance.now() - started) / 1000;
-  stage(`fitted BG/NBD in ${bgnbd.seconds.toFixed(2)} s and Gamma-Gamma in ${gammaGamma.seconds.toFixed(2)} s`);
+  const fitTimes = models.map((m) => `${MODEL_LABELS[m.name]} ${m.seconds.toFixed(2)} s`).join(', ');
+  stage(`fitted ${fitTimes} and Gamma-Gamma ${gammaGamma.seconds.toFixed(2)} s; chose ${MODEL_LABELS[chosen.name]} by AIC`);
 
-  const model = new ClvModel(bgnbd, gammaGamma, { horizonDays, margin, annualDiscount, unitDays: UNIT_DAYS[unit] });
+  const model = new ClvModel(predictorFor(chosen), gammaGamma, { horizonDays, margin, annualDiscount, unitDays: UNIT_DAYS[unit] });
   const customers: ScoredCustomer[] = facts.map((f) => ({ facts: f, rfm: rfmScores(f, rfmEdges), value: model.estimate(f) }));
+  const once = customers.filter((c) => c.facts.repeat.x === 0);
+  const oneTimers = { count: once.length, meanPAlive: once.reduce((s, c) => s + c.value.pAlive, 0) / Math.max(1, once.length) };
 
   const features = clusteringFeatures(customers);
   const { clustering, silhouettes } = clusterWithBestK(features, options.seed ?? 1, options.k);
   stage(`clustered into ${clustering.k} personas`);
 
-  const overall = groupStats(customers, read.ledger.categories, read.ledger.channels);
+  const { freeShippingAbove } = options;
+  const overall = groupStats(customers, read.ledger.categories, read.ledger.channels, freeShippingAbove);
   const wording = {
-    currency: options.currency ?? '€',
+    money: moneyFormat(currency),
     horizon: horizonWords(horizonDays),
-    topClv: quantile(sortedCopy(customers.map((c) => c.value.clv)), 0.8),
+    topClv: quantile(sortedCopy(customers.map((c) => c.value.clv)), 1 - NAMING_RULES.vipTopShare),
+    freeShippingAbove,
   };
   const groups = Array.from({ length: clustering.k }, (_, j) =>
-    groupStats(customers.filter((_, i) => clustering.labels[i] === j), read.ledger.categories, read.ledger.channels),
+    groupStats(customers.filter((_, i) => clustering.labels[i] === j), read.ledger.categories, read.ledger.channels, freeShippingAbove),
   );
   // Largest revenue first: the order the report and the config list them in.
   const order = groups.map((_, j) => j).sort((i, j) => groups[j].revenue - groups[i].revenue);
@@ -135,8 +159,14 @@ export async function analyseOrders(path: string, options: PersonaOptions = {}):
     transactions: facts.reduce((s, f) => s + f.transactions, 0),
     rfmEdges,
     rfmEdgesFrom: options.rfmEdges ? 'config' : 'data',
+    currency,
+    freeShippingAbove,
+    optionalColumns: read.optionalColumns,
     clv: { horizonDays, margin, annualDiscount },
     bgnbd,
+    models,
+    modelChoice,
+    oneTimers,
     gammaGamma,
     customers,
     personaOf,

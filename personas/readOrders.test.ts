@@ -34,6 +34,14 @@ describe('readOrders', () => {
     expect([firstDay, lastDay]).toEqual([day('2024-01-01'), day('2024-01-05')]);
   });
 
+  it('counts rows per currency and names the file column behind each optional column', async () => {
+    const path = csv('customer_id,date,amount,item_category,Bron\n' + 'a,2024-01-05,$10,thrillers,email\n' + 'b,2024-01-06,$5,cookbooks,ads\n' + 'c,2024-01-07,7,cookbooks,ads\n');
+    const { currencies, optionalColumns, ledger } = await readOrders(path, { rename: { channel: 'Bron' } });
+    expect(currencies).toEqual(new Map([['USD', 2]]));
+    expect(optionalColumns).toEqual({ category: 'item_category', channel: 'Bron' });
+    expect(ledger.channels).toEqual(['email', 'ads']);
+  });
+
   it('skips bad rows and reports each with its line number and reason', async () => {
     const path = csv(
       'customer_id,date,amount\n' + 'a,2024-01-01,10\n' + 'b,01/02/2024,10\n' + '\n' + 'c,2024-01-03,ten\n' + 'd,2024-01-04,4\n',

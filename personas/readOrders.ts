@@ -4,7 +4,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { detectDelimiter, insideQuotes, splitCsvRecord } from './csvLine.js';
 import { CustomerLedger } from './customerLedger.js';
-import { InputError, locateColumns, parseOrderLine, type ColumnIndex } from './orderRow.js';
+import { InputError, locateColumns, OPTIONAL_COLUMNS, parseOrderLine, type ColumnIndex } from './orderRow.js';
 
 export interface ReadOptions {
   /** Our column name → the file's column name. */
@@ -36,6 +36,10 @@ export interface ReadResult {
   rowsAfterUntil: number;
   firstDay: number;
   lastDay: number;
+  /** The file's name of each optional column found (after --map and synonyms). */
+  optionalColumns: Partial<Record<(typeof OPTIONAL_COLUMNS)[number], string>>;
+  /** Rows per currency, from the currency column or symbols with the amounts. */
+  currencies: Map<string, number>;
 }
 
 /** A bad row under --strict. */
@@ -61,6 +65,8 @@ export async function readOrders(path: string, options: ReadOptions = {}): Promi
     rowsAfterUntil: 0,
     firstDay: Infinity,
     lastDay: -Infinity,
+    optionalColumns: {},
+    currencies: new Map(),
   };
   let columns: ColumnIndex | undefined;
   let delimiter = options.delimiter;
@@ -87,7 +93,9 @@ export async function readOrders(path: string, options: ReadOptions = {}): Promi
     if (!columns) {
       const header = record.replace(/^\uFEFF/, '');
       delimiter ??= detectDelimiter(header);
-      columns = locateColumns(splitCsvRecord(header, delimiter), options.rename);
+      const names = splitCsvRecord(header, delimiter);
+      columns = locateColumns(names, options.rename);
+      for (const column of OPTIONAL_COLUMNS) if (columns[column] !== undefined) result.optionalColumns[column] = names[columns[column]!].trim();
       continue;
     }
     if (record.trim() === '') continue;
@@ -97,6 +105,7 @@ export async function readOrders(path: string, options: ReadOptions = {}): Promi
     else if (line.day > untilDay) result.rowsAfterUntil++;
     else {
       result.ledger.add(line);
+      if (line.currency) result.currencies.set(line.currency, (result.currencies.get(line.currency) ?? 0) + 1);
       if (line.day < result.firstDay) result.firstDay = line.day;
       if (line.day > result.lastDay) result.lastDay = line.day;
     }

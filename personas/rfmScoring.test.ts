@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RFM_SEGMENTS, type RfmEdges } from '../shared/rfm.js';
 import type { CustomerFacts } from './customerFacts.js';
-import { quintileEdges, rfmEdgesOf, rfmScores } from './rfmScoring.js';
+import { distinctValueEdges, quintileEdges, rfmEdgesOf, rfmScores } from './rfmScoring.js';
 
 const customer = (recencyDays: number, transactions: number, revenue: number) => ({ recencyDays, transactions, revenue }) as CustomerFacts;
 
@@ -46,5 +46,26 @@ describe('rfmScores', () => {
 
   it('the table above covers every named segment', () => {
     expect(new Set(table.map((row) => row[6]))).toEqual(new Set(RFM_SEGMENTS));
+  });
+});
+
+describe('distinctValueEdges (frequency bands)', () => {
+  const repeat = (counts: Record<number, number>) => Object.entries(counts).flatMap(([v, n]) => Array<number>(n).fill(Number(v)));
+  it.each([
+    ['CDNOW-like: most bought once, every band non-empty', repeat({ 1: 60, 2: 18, 3: 9, 4: 5, 5: 3, 7: 3, 12: 2 }), [1, 2, 3, 4]],
+    ['evenly spread', repeat({ 1: 10, 2: 10, 3: 10, 4: 10, 5: 10, 6: 10, 7: 10, 8: 10, 9: 10, 10: 10 }), [2, 4, 6, 8]],
+    ['exactly five values', repeat({ 1: 50, 2: 1, 3: 1, 4: 1, 9: 1 }), [1, 2, 3, 4]],
+    ['three values: the top bands stay empty, above the largest', repeat({ 1: 8, 2: 3, 3: 1 }), [1, 2, 3, 4]],
+    ['one value: everybody in F1', repeat({ 1: 5 }), [1, 2, 3, 4]],
+  ])('%s', (_, values, edges) => {
+    expect(distinctValueEdges(values)).toEqual(edges);
+  });
+
+  it('leaves no band empty on a skewed sample with five or more distinct values', () => {
+    const values = repeat({ 1: 1411, 2: 439, 3: 199, 4: 112, 5: 70, 6: 40, 8: 40, 15: 46 });
+    const edges = rfmEdgesOf(values.map((v) => customer(v, v, v))).frequency;
+    const counts = [0, 0, 0, 0, 0];
+    for (const v of values) counts[rfmScores(customer(1, v, 1), { recencyDays: [1, 2, 3, 4], frequency: edges, monetary: [1, 2, 3, 4] }).f - 1]++;
+    expect(counts.every((n) => n > 0)).toBe(true);
   });
 });

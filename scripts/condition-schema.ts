@@ -6,7 +6,9 @@
  * `interests.0`) are pattern properties; anything else is flagged as the checks flag it.
  */
 import { elementOf } from '../shared/config/attribute-paths.js';
-import { OPERATOR_INFO, type OperandKind } from '../shared/config/operand-kinds.js';
+import { FIELD_OPERATORS, IGNORES_CASE, fits, type OperatorSpec } from '../shared/config/operator-fit.js';
+import { OPERATOR_TABLE } from '../shared/rules/operator-table.js';
+import { TYPE_NAMES } from '../shared/rules/value-type.js';
 import { ATTRIBUTES, type AttributeDescriptor } from '../shared/schema/attribute-descriptors.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -17,14 +19,15 @@ const LENGTH: AttributeDescriptor = { path: 'length', type: 'number', descriptio
 /** `$defs` entries: `condition`, and the operator objects it refers to. */
 export function conditionDefs(): Record<string, JsonSchema> {
   const defs: Record<string, JsonSchema> = {};
-  const properties: Record<string, JsonSchema> = {
-    $and: { description: 'all of these conditions hold', type: 'array', minItems: 1, items: ref('condition') },
-    $or: { description: 'at least one of these conditions holds', type: 'array', minItems: 1, items: ref('condition') },
-    $nor: { description: 'none of these conditions holds', type: 'array', minItems: 1, items: ref('condition') },
-    $not: { description: 'this condition does not hold', ...ref('condition') },
-  };
+  const properties: Record<string, JsonSchema> = {};
+  for (const spec of OPERATOR_TABLE) {
+    if (spec.at !== 'document') continue;
+    const operand = spec.operand === 'conditions' ? { type: 'array', minItems: 1, items: ref('condition') } : ref('condition');
+    properties[spec.name] = { description: spec.doc, ...operand };
+  }
   const patternProperties: Record<string, JsonSchema> = {};
-  for (const attribute of ATTRIBUTES) {
+  // Copy-only attributes are filled after rules run: no condition may name them.
+  for (const attribute of ATTRIBUTES.filter((a) => !a.copyOnly)) {
     const schema = attributeSchema(attribute, defs);
     const keys = attribute.path.split('.');
     if (keys.includes('*')) patternProperties[`^${keys.map((k) => (k === '*' ? '[^.]+' : escape(k))).join('\\.')}$`] = schema;
@@ -67,39 +70,43 @@ function operatorsDef(attribute: AttributeDescriptor, defs: Record<string, JsonS
   if (defs[name]) return name;
   defs[name] = {}; // reserved first: `$not` refers back to it
   const properties: Record<string, JsonSchema> = {};
-  for (const [operator, { kind, description }] of Object.entries(OPERATOR_INFO)) {
-    const operand = operandSchema(kind, attribute, name, defs);
-    if (operand) properties[operator] = { description, ...operand };
+  for (const spec of FIELD_OPERATORS) {
+    if (!fits(spec, attribute)) continue;
+    properties[spec.name] = { description: spec.doc, ...operandSchema(spec, attribute, name, defs) };
   }
   defs[name] = { type: 'object', minProperties: 1, properties, additionalProperties: false };
   return name;
 }
 
-/** What `operator` takes on `attribute`, or null when it does not apply to the type. */
-function operandSchema(kind: OperandKind, attribute: AttributeDescriptor, self: string, defs: Record<string, JsonSchema>): JsonSchema | null {
+/** What `spec` takes on `attribute`. */
+function operandSchema(spec: OperatorSpec, attribute: AttributeDescriptor, self: string, defs: Record<string, JsonSchema>): JsonSchema {
   const list = attribute.type === 'string[]';
-  const text = attribute.type === 'string' || list;
-  switch (kind) {
+  // Case-insensitive values only need to be text.
+  const value = IGNORES_CASE.has(spec.name) ? { type: 'string' } : literal(attribute, defs);
+  switch (spec.operand) {
     case 'value':
-      return literal(attribute, defs);
+      return value;
     case 'values':
-      return { type: 'array', items: literal(attribute, defs) };
+      return { type: 'array', ...(list && spec.appliesTo.every((t) => t === 'array') && { minItems: 1 }), items: value };
     case 'bound':
-      return attribute.type === 'number' ? { type: 'number' } : text ? { type: 'string' } : null;
-    case 'pattern':
-      return text ? { type: 'string' } : null;
-    case 'options':
-      return text ? { type: 'string', pattern: '^[ims]*$' } : null;
-    case 'size':
-      return list ? { anyOf: [{ type: 'integer', minimum: 0 }, ref(operatorsDef(LENGTH, defs))] } : null;
-    case 'elements':
-      return list ? ref(operatorsDef(elementOf(attribute), defs)) : null;
-    case 'all':
-      return list ? { type: 'array', minItems: 1, items: literal(elementOf(attribute), defs) } : null;
-    case 'not':
-      return text ? { anyOf: [ref(self), { type: 'string' }] } : ref(self);
-    case 'flag':
+      return { type: attribute.type === 'number' ? 'number' : 'string' };
+    case 'boolean':
       return { type: 'boolean' };
+    case 'regex':
+    case 'version':
+      return { type: 'string' };
+    case 'regex-flags':
+      return { type: 'string', pattern: '^[ims]*$' };
+    case 'type-name':
+      return { enum: [...TYPE_NAMES] };
+    case 'size':
+      return { anyOf: [{ type: 'integer', minimum: 0 }, ref(operatorsDef(LENGTH, defs))] };
+    case 'operators':
+      return attribute.type === 'string' || list ? { anyOf: [ref(self), { type: 'string' }] } : ref(self);
+    case 'condition':
+      return ref(operatorsDef(elementOf(attribute), defs));
+    case 'conditions':
+      return {};
   }
 }
 

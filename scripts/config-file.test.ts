@@ -2,52 +2,35 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConfigFile, formatIssues } from './config-file.js';
-import { configJsonSchema } from './json-schema.js';
-import { readFileSync } from 'node:fs';
+import { checkConfigFile, formatProblems } from './config-file.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'vitrine-cli-'));
+const dir = mkdtempSync(join(tmpdir(), 'vitrine-config-file-'));
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
 }
 
-describe('config CLI checks', () => {
-  it('names file, line and JSON path of every problem', () => {
-    const path = file(
-      'bad.json',
-      `{
-  "site": "demo",
-  "segments": [
-    {"id": "a", "when": {"rfm.r": {"$gtt": 3}}}
-  ],
-  "slots": {
-    "hero": {"default": {"headline": "Hi", "cta": {"label": "Go", "href": "javascript:alert(1)"}}}
-  }
-}`,
-    );
-    const { text, result } = checkConfigFile(path);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const out = formatIssues(path, text, result.issues);
-    expect(out).toContain(`${path}:7  slots.hero.default.cta.href  only http(s) and relative URLs are allowed`);
+describe('checkConfigFile', () => {
+  it('explains an unreadable file instead of throwing', () => {
+    const { problems, config } = checkConfigFile(join(dir, 'missing.json'));
+    expect(config).toBeUndefined();
+    expect(problems).toEqual([{ severity: 'error', path: [], message: expect.stringMatching(/^cannot read file: /) }]);
   });
 
-  it('reports rule errors with the operator path and its line', () => {
-    const path = file('rules.json', `{\n  "site": "demo",\n  "segments": [\n    {"id": "a", "when": {"rfm.r": {"$gtt": 3}}}\n  ]\n}`);
-    const { text, result } = checkConfigFile(path);
-    if (result.ok) throw new Error('expected problems');
-    expect(formatIssues(path, text, result.issues)).toMatch(new RegExp(`${path}:4  segments\\[0\\]\\.when\\["rfm\\.r"\\]\\.\\$gtt  `));
+  it('warns about a key written twice, which JSON.parse would silently resolve to the last', () => {
+    const path = file('twice.json', '{\n  "site": "shop",\n  "segments": [],\n  "segments": [{"id": "a", "when": {"context.source": "email"}}]\n}\n');
+    const { problems, config } = checkConfigFile(path);
+    expect(config?.segments).toHaveLength(1);
+    expect(formatProblems(path, problems).split('\n')).toEqual([
+      `${path}:4:3  segments  warning: key "segments" is written twice in this object: only the last one counts`,
+      `${path}:4:17  segments[0].id  warning: segment "a" is used by no rule, slot, experiment, persona, audience or journey (decide still lists it in "segments")`,
+    ]);
   });
 
-  it('explains unreadable files and broken JSON instead of throwing', () => {
-    expect(checkConfigFile(join(dir, 'missing.json')).result).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/cannot read file/) }] });
-    expect(checkConfigFile(file('broken.json', '{"site": ')).result).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/not valid JSON/) }] });
-  });
-
-  it('keeps the committed JSON Schema in step with the zod schema', () => {
-    const committed = readFileSync(new URL('../shared/vitrine.schema.json', import.meta.url), 'utf8');
-    expect(committed).toBe(configJsonSchema());
+  it('suggests the closest allowed value for a value outside an enum of the schema', () => {
+    const path = file('enum.json', '{"site": "shop", "slots": {"also": {"recommendations": {"strategies": ["also-bougth"]}}}}');
+    const { problems } = checkConfigFile(path);
+    expect(formatProblems(path, problems)).toMatch(/^.*:1:72  slots\.also\.recommendations\.strategies\[0\]  Invalid option: .*; did you mean "also-bought"\?$/);
   });
 });

@@ -97,11 +97,12 @@ async function put(base, token, what, body) {
 
 /**
  * The edge refuses pages whose Origin the config does not list, and the port may not be
- * 8787, so the origin this edge really runs on is added to what the file lists.
+ * 8787, so the origin this edge really runs on is added to what the file lists. The shop
+ * the edge serves is also the origin its proxy fetches for `/proxy/<site>/…`.
  */
 function withOrigin(config, base) {
   const origins = new Set([...(Array.isArray(config.origins) ? config.origins : []), base, base.replace('127.0.0.1', 'localhost')]);
-  return { ...config, origins: [...origins] };
+  return { ...config, origins: [...origins], proxy: { ...config.proxy, origin: base } };
 }
 
 async function pushConfig(base, token) {
@@ -155,9 +156,10 @@ function watchSources(base, token) {
 
 function banner(base) {
   const lines = [
-    `Kaft & Kraag demo shop   ${base}/`,
-    `Variant tester           ${base}/tester.html`,
-    `Debug panel              ${base}/?vitrine_debug=1`,
+    `Kaft & Kraag demo shop, script only         ${base}/`,
+    `The same shop through the edge proxy        ${base}/proxy/${SITE}/`,
+    `Variant tester (opens pages either way)     ${base}/tester.html`,
+    `Debug panel                                 ${base}/?vitrine_debug=1`,
     `Edit demo-shop/vitrine.config.json — it is pushed on save.   Ctrl-C stops.`,
   ];
   const width = Math.max(...lines.map((l) => l.length));

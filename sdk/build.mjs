@@ -15,7 +15,7 @@ const esmDir = join(root, 'dist/sdk');
 const browser = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', write: false };
 
 /** Bundles the main script loads only when needed, served as `/sdk-<name>.js`. */
-const LAZY = ['debug', 'identifiers'];
+const LAZY = ['debug', 'identifiers', 'profile'];
 
 async function bundle(entry, format, define) {
   const result = await build({ ...browser, entryPoints: [join(src, entry)], format, define });

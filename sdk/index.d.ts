@@ -76,8 +76,33 @@ export interface DecideResponse {
   slots: Record<string, SlotDecision>;
   experiments: { id: string; variant: string; slot: string; token?: string }[];
   identity?: { status: 'verified' | 'unsigned' | 'invalid' | 'unknown'; reason?: string };
-  /** Only in debug mode: every variant id each slot can show. */
-  debug?: { variants: Record<string, string[]> };
+  /** Only in debug mode (`debug: true`): every variant id each slot can show, and why this visitor sees what they see. */
+  debug?: {
+    variants: Record<string, string[]>;
+    /** The context the edge decided with. */
+    context?: Record<string, unknown>;
+    segments?: { id: string; name?: string; matched: boolean; why?: Why }[];
+    personas?: { id: string; name: string; matched: boolean; why?: Why }[];
+    slots?: Record<
+      string,
+      {
+        reason: 'forced' | 'experiment' | 'variant' | 'default';
+        variant: string;
+        experiment?: { id: string; inAudience: boolean; inTraffic: boolean; arm?: string };
+        /** Variants tried before the one shown, each with the condition that failed. */
+        tried?: { variant: string; why: Why }[];
+      }
+    >;
+  };
+}
+
+/** A condition that did not hold, e.g. `{path: 'rfm.recencyDays', operator: '$lt', expected: 60, actual: 80, message: 'rfm.recencyDays is 80, rule wants $lt 60'}`. */
+export interface Why {
+  path: string;
+  operator: string;
+  expected: unknown;
+  actual: unknown;
+  message: string;
 }
 
 /** GA4 e-commerce parameters; custom events may carry other scalar parameters. */
@@ -93,10 +118,12 @@ export interface EventParams {
 /** Every command, as the script tag's `vitrine(…)` takes it. Never rejects. */
 export declare function vitrine(command: string, ...args: unknown[]): Promise<unknown>;
 export declare function init(options: InitOptions): Promise<void>;
+/** Grants or withdraws per purpose (missing = false); Global Privacy Control keeps `ads` off. */
 export declare function consent(granted: Consent): Promise<void>;
 /**
  * Records an event. `options.ts` (ms since the epoch) backdates it, to import a history;
- * a time over a minute ahead or older than 90 days is refused (one warning, event dropped).
+ * a time over 5 minutes ahead or older than 90 days is refused (one warning saying why,
+ * event dropped); one over 30 days old builds the profile but is not sent to the edge.
  */
 export declare function track(name: string, params?: EventParams, options?: { ts?: number }): Promise<void>;
 export interface IdentifyOptions {
@@ -126,5 +153,10 @@ export declare function on(event: 'ready', listener: () => void): Promise<void>;
 export declare function on(event: 'consent', listener: (consent: Consent | null) => void): Promise<void>;
 /** Resolves once everything tracked before it is stored in IndexedDB, so the page may be left. */
 export declare function flush(): Promise<void>;
-/** Deletes the cookie and IndexedDB data and asks the edge to forget this visitor. */
-export declare function forget(): Promise<void>;
+/**
+ * Deletes the cookie and IndexedDB data at once and asks the edge to forget this visitor.
+ * Until the edge confirms (a 2xx), only the visitor id is kept, in the `vitrine_forget`
+ * cookie, and the request goes again on later pages and when the browser is back online.
+ * Resolves to whether the edge has confirmed (false when it was unreachable or answered 5xx).
+ */
+export declare function forget(): Promise<boolean>;

@@ -1,4 +1,6 @@
-import type { Source } from './schema/profile.js';
+/** Traffic sources, as decide reports them and the profile keeps them (`SourceSchema`). */
+export const SOURCES = ['ads', 'organic', 'email', 'social', 'referral', 'direct'] as const;
+export type Source = (typeof SOURCES)[number];
 
 /**
  * Traffic source of a landing, from utm tags, ad click ids and the referrer, in that

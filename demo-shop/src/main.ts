@@ -8,6 +8,7 @@ import { homePage } from './pages/home.js';
 import { productPage } from './pages/product.js';
 import { searchPage } from './pages/search.js';
 import { testerPage } from './pages/tester.js';
+import { keepLinksOnRoute } from './route.js';
 
 const PAGES: Record<string, () => void> = {
   home: homePage,
@@ -21,6 +22,7 @@ const PAGES: Record<string, () => void> = {
 
 // With the debug panel open, cards also say which strategy picked them.
 if (/[?&]vitrine_debug=1/.test(location.search)) document.body.classList.add('vitrine-debug');
+keepLinksOnRoute();
 wireHeader();
 wireConsentBanner();
 PAGES[document.body.dataset.page ?? '']?.();

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { createHash } from 'node:crypto';
+import { decodeProfileCookie, encodeProfileCookie } from '../../shared/profile-cookie.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DecideRequest, DecideResponse } from './decide.js';
 import type { Command } from './queue.js';
@@ -25,11 +26,14 @@ const decision = (slots: DecideResponse['slots'] = {}, extra: Partial<DecideResp
 let requests: { path: string; body: any }[];
 let beacons: any[];
 let answer: () => Promise<Response>;
+/** How the edge answers POST /v1/forget. */
+let forgetAnswer: () => Promise<Response>;
 let vitrine: Command;
 
 const decides = () => requests.filter((r) => r.path === '/v1/decide').map((r) => r.body as DecideRequest);
 const databases = () => indexedDB.databases();
-const cookie = () => document.cookie;
+/** The id and forget cookies (the profile cookie has tests of its own). */
+const cookie = () => document.cookie.split('; ').filter((c) => !c.startsWith('vitrine_profile=')).join('; ');
 const ready = () => new Promise<void>((resolve) => vitrine('on', 'ready', resolve));
 /**
  * Ends the page: what is still in the outbox goes out by beacon, where the test reads it.
@@ -54,10 +58,16 @@ beforeEach(async () => {
   requests = [];
   beacons = [];
   answer = async () => Response.json(decision({ hero: { variant: 'v', content: { headline: 'Personal' } } }));
+  forgetAnswer = async () => Response.json({ forgotten: true });
+  document.cookie = 'vitrine_forget=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  document.cookie = 'vitrine_profile=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     requests.push({ path: new URL(url).pathname, body: JSON.parse(init.body as string) });
-    return new URL(url).pathname === '/v1/decide' ? answer() : Response.json({ accepted: 1 });
+    const path = new URL(url).pathname;
+    return path === '/v1/decide' ? answer() : path === '/v1/forget' ? forgetAnswer() : Response.json({ accepted: 1 });
   });
+  // The lazily loaded encoder of the profile cookie, here from source (no script loads in happy-dom).
+  await import('./lazy/profile.js');
   Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: (_: string, body: string) => beacons.push(JSON.parse(body)) > 0 });
   await newPage();
 });
@@ -232,16 +242,16 @@ describe('with consent', () => {
     await ready();
     expect(decides()[1]).toMatchObject({ traits: { tier: 'gold' } });
   });
-  it('sends each experiment exposure once per visitor, keeps arms sticky, and sends none for forced views', async () => {
+  it('sends each experiment exposure once per visitor with its signed token, keeps arms sticky, and sends none for forced views', async () => {
     answer = async () =>
-      Response.json(decision({ hero: { variant: 'quotes', experiment: 'hero-test', content: { headline: 'Q' } } }, { experiments: [{ id: 'hero-test', variant: 'quotes', slot: 'hero' }] }));
+      Response.json(decision({ hero: { variant: 'quotes', experiment: 'hero-test', content: { headline: 'Q' } } }, { experiments: [{ id: 'hero-test', variant: 'quotes', slot: 'hero', token: 'signed.quotes' }] }));
     vitrine('init', INIT);
     vitrine('consent', ALL);
     await ready();
     await vitrine('decide');
     expect(decides()[1].assignments).toEqual({ 'hero-test': 'quotes' });
     const exposures = beaconedEvents().filter((e) => e.name === 'exposure');
-    expect(exposures).toEqual([expect.objectContaining({ experiment: 'hero-test', variant: 'quotes' })]);
+    expect(exposures).toEqual([expect.objectContaining({ name: 'exposure', experiment: 'hero-test', variant: 'quotes', token: 'signed.quotes' })]);
 
     beacons = [];
     answer = async () => Response.json(decision({ hero: { variant: 'thrillers', experiment: 'other-test', forced: true } }));
@@ -314,9 +324,7 @@ describe('identity', () => {
       phoneSha256: createHash('sha256').update('+31201234567').digest('hex'),
     });
     const everything = JSON.stringify([requests, beacons, await stored()]).toLowerCase();
-    expect(everything).not.toContain('jane');
-    expect(everything).not.toContain('123 4567');
-    expect(everything).not.toContain('1234567');
+    for (const raw of ['jane.doe', 'janedoe@', '123 4567', '31201234567']) expect(everything).not.toContain(raw);
   });
 
   it('is sent only while the signature holds: an expired identity stays home', async () => {
@@ -382,6 +390,137 @@ describe('identity', () => {
   });
 });
 
+describe('a decision the edge put in the page', () => {
+  const injected = decision(
+    { hero: { variant: 'quotes', experiment: 'hero-test', content: { headline: 'From the proxy </script><b>' } } },
+    { experiments: [{ id: 'hero-test', variant: 'quotes', slot: 'hero', token: 'signed.quotes' }] },
+  );
+  // As the proxy writes it: JSON with "<" escaped, so copy cannot close the script element.
+  const block = (json: string) => `<script type="application/json" id="vitrine-decision">${json}</script><h1 data-vitrine-slot="hero"><span data-vitrine-field="headline">From the proxy</span></h1>`;
+
+  it('is used instead of asking the edge: no decide request, listeners told, the exposure sent once with its token', async () => {
+    await newPage(block(JSON.stringify(injected).replace(/</g, '\\u003c')));
+    const heard: unknown[] = [];
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    vitrine('on', 'decision', (d: unknown) => heard.push(d));
+    await ready();
+    expect(decides()).toEqual([]);
+    expect(heard).toEqual([injected]);
+    expect(document.querySelector('h1')!.textContent).toBe('From the proxy </script><b>');
+    const visitor = /vitrine_id=([a-z0-9]{16})/.exec(document.cookie)![1];
+    const exposures = beaconedEvents(visitor).filter((e) => e.name === 'exposure');
+    expect(exposures).toEqual([expect.objectContaining({ experiment: 'hero-test', variant: 'quotes', token: 'signed.quotes' })]);
+    // A later decide (after a consent change, a client-side navigation) asks the edge again.
+    await vitrine('decide');
+    expect(decides()).toHaveLength(1);
+  });
+
+  it.each([
+    ['not JSON', '{"slots": '],
+    ['JSON of something else', '{"hello": "world"}'],
+  ])('is ignored when %s: the SDK asks the edge as usual', async (_, json) => {
+    await newPage(block(json));
+    vitrine('init', INIT);
+    await ready();
+    expect(decides()).toHaveLength(1);
+    expect(document.querySelector('h1')!.textContent).toBe('Personal');
+  });
+});
+
+describe('the profile cookie', () => {
+  const profileCookie = () => /(?:^|; )vitrine_profile=([^;]*)/.exec(document.cookie)?.[1];
+  beforeEach(async () => {
+    document.cookie = 'vitrine_profile=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  });
+
+  it('mirrors the summary decide sends, and changes with each track that changes it, not only on page hide', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    expect(decodeProfileCookie(profileCookie()!)).toMatchObject({ pageviews: 1, sessions: 1 });
+    await vitrine('track', 'view_item', { items: [{ item_id: 'b1', item_category: 'thrillers', price: 12 }] });
+    const decoded = decodeProfileCookie(profileCookie()!);
+    expect(decoded).toMatchObject({ viewed: ['b1'], categories: { thrillers: { views: 1, maxViewedPrice: 12 } } });
+    await vitrine('decide');
+    const sent = decides()[1].profile!;
+    expect(decoded).toEqual(decodeProfileCookie(encodeProfileCookie(sent)));
+  });
+
+  it.each([
+    ['forget', ['forget']],
+    ['personalization withdrawn', ['consent', { analytics: true, personalization: false }]],
+  ])('goes on %s', async (_, command) => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    expect(profileCookie()).toMatch(/^v1\|/);
+    await vitrine(...(command as [string]));
+    expect(profileCookie()).toBeUndefined();
+  });
+
+  it('is not written with analytics consent alone, nor before consent', async () => {
+    vitrine('init', INIT);
+    vitrine('track', 'page_view');
+    await ready();
+    expect(profileCookie()).toBeUndefined();
+    await vitrine('consent', { analytics: true, personalization: false });
+    await vitrine('track', 'view_item', { items: [{ item_id: 'b1' }] });
+    expect(profileCookie()).toBeUndefined();
+  });
+});
+
+describe('forget', () => {
+  const forgets = () => requests.filter((r) => r.path === '/v1/forget').map((r) => r.body.visitor);
+
+  it.each([
+    ['the edge answers 503', async () => new Response('', { status: 503 })],
+    ['the edge is unreachable', async () => Promise.reject(new TypeError('Failed to fetch'))],
+  ])('when %s: wipes the browser at once, keeps only the visitor id, resolves false, and sends it again on the next page', async (_, failing) => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    const visitor = decides()[0].visitor!;
+    forgetAnswer = failing;
+    expect(await vitrine('forget')).toBe(false);
+    expect(cookie()).toBe(`vitrine_forget=${visitor}`);
+    expect(await databases()).toEqual([]);
+
+    forgetAnswer = async () => Response.json({ forgotten: true });
+    await newPage();
+    vitrine('init', INIT);
+    await ready();
+    await vi.waitFor(() => expect(cookie()).toBe(''));
+    expect(forgets()).toEqual([visitor, visitor]);
+    expect(decides()[1].visitor).toBeNull();
+  });
+
+  it('sends it again when the browser is back online, and keeps every id asked for until each is confirmed', async () => {
+    forgetAnswer = async () => new Response('', { status: 503 });
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await vitrine('consent', ALL);
+      vitrine('init', INIT);
+      await vitrine('decide');
+      ids.push(decides().at(-1)!.visitor!);
+      expect(await vitrine('forget')).toBe(false);
+    }
+    expect(cookie()).toBe(`vitrine_forget=${ids.join('.')}`);
+    forgetAnswer = async () => Response.json({ forgotten: true });
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(cookie()).toBe(''));
+    expect(new Set(forgets())).toEqual(new Set(ids));
+  });
+
+  it('resolves true once the edge confirmed, leaving nothing behind', async () => {
+    vitrine('init', INIT);
+    vitrine('consent', ALL);
+    await ready();
+    expect(await vitrine('forget')).toBe(true);
+    expect(cookie()).toBe('');
+  });
+});
+
 describe('backdated events', () => {
   const DAY = 86_400_000;
 
@@ -389,18 +528,18 @@ describe('backdated events', () => {
     const now = Date.now();
     vitrine('init', { ...INIT, consent: ALL });
     vitrine('track', 'view_item', { items: [{ item_id: 'new', item_category: 'books', price: 10 }] }, { ts: now - DAY });
-    vitrine('track', 'view_item', { items: [{ item_id: 'old', item_category: 'books', price: 30 }] }, { ts: now - 40 * DAY });
+    vitrine('track', 'view_item', { items: [{ item_id: 'old', item_category: 'books', price: 30 }] }, { ts: now - 20 * DAY });
     await ready();
-    expect(decides()[0].profile).toMatchObject({ firstSeen: now - 40 * DAY, sessions: 3, viewed: expect.arrayContaining(['new', 'old']) });
+    expect(decides()[0].profile).toMatchObject({ firstSeen: now - 20 * DAY, sessions: 3, viewed: expect.arrayContaining(['new', 'old']) });
     expect(decides()[0].profile!.viewed!.slice(0, 2)).toEqual(['new', 'old']);
     const sent = beaconedEvents().filter((e) => e.name === 'view_item');
-    expect(sent.map((e) => e.ts)).toEqual([now - DAY, now - 40 * DAY]);
+    expect(sent.map((e) => e.ts)).toEqual([now - DAY, now - 20 * DAY]);
   });
 
   it.each([
-    ['more than a minute ahead', 2 * 60_000],
-    ['older than the 90 days the log keeps', -91 * DAY],
-  ])('are dropped with one warning when %s', async (_, offset) => {
+    ['more than 5 minutes ahead', 6 * 60_000, 'over 5 min ahead'],
+    ['older than the 90 days the log keeps', -91 * DAY, 'over 90 days old'],
+  ])('are dropped with one warning saying why when %s', async (_, offset, why) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     vitrine('init', { ...INIT, consent: ALL });
     vitrine('track', 'purchase', { value: 50 }, { ts: Date.now() + offset });
@@ -409,6 +548,17 @@ describe('backdated events', () => {
     expect(decides()[0].profile!.purchases).toEqual({ count: 0, revenue: 0 });
     expect(beaconedEvents().map((e) => e.name)).toEqual(['page_view']);
     expect(warn).toHaveBeenCalledOnce();
+    expect(warn).toHaveBeenCalledWith('[vitrine]', `purchase ts out of range: ${why}`);
+  });
+
+  it('older than 30 days go into the profile but not to the edge, which refuses them, with a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vitrine('init', { ...INIT, consent: ALL });
+    vitrine('track', 'purchase', { value: 50, transaction_id: 't1' }, { ts: Date.now() - 40 * DAY });
+    await ready();
+    expect(decides()[0].profile!.purchases).toMatchObject({ count: 1, revenue: 50 });
+    expect(beaconedEvents().map((e) => e.name)).toEqual(['page_view']);
+    expect(warn).toHaveBeenCalledWith('[vitrine]', expect.stringContaining('over 30 days old'));
   });
 });
 

@@ -1,6 +1,7 @@
+import { PROFILE_COOKIE, type encodeProfileCookie } from '../../shared/profile-cookie.js';
 import { createCollector } from './collect.js';
 import { bits, DENIED, fromBits, fromConsentMode, mayStore, withConsent, withGpc } from './consent.js';
-import { readIdCookie, writeIdCookie } from './cookies.js';
+import { getCookie, readIdCookie, setCookie, writeIdCookie } from './cookies.js';
 import { pageContext, parseForce, post, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
 import { withDecision, withExposures, withSource } from './decision.js';
 import { fromDataLayer, makeEvent, uid } from './events.js';
@@ -11,12 +12,19 @@ import { startsSession } from './session.js';
 import { emptyState, type Hashes, type Identity, type State } from './state.js';
 import { load, persist, stored, wipeDatabase } from './storage.js';
 import { summarize } from './summary.js';
-import { withEvent } from './track.js';
+import { SEND_WITHIN_MS, withEvent } from './track.js';
 import type { Consent, InitOptions } from './types.js';
 
 type Listener = (value?: unknown) => void;
+
+const FORGET_COOKIE = 'vitrine_forget';
 type Source = DecideResponse['context']['source'];
-type Win = Window & { dataLayer?: unknown[]; vitrineDebug?: unknown; vitrineHash?: (email?: string, phone?: string) => Promise<Hashes> };
+type Win = Window & {
+  dataLayer?: unknown[];
+  vitrineDebug?: unknown;
+  vitrineHash?: (email?: string, phone?: string) => Promise<Hashes>;
+  vitrineProfileCookie?: typeof encodeProfileCookie;
+};
 /** What `identify` takes besides the customer id. */
 export interface IdentifyOptions {
   signature?: string;
@@ -64,10 +72,30 @@ export function createClient(win: Win = window): Command {
   };
   const enqueue = createRunner(warn);
   const emit = (name: string, value?: unknown) => listeners[name]?.forEach((fn) => enqueue(() => fn(value)));
-  /** The one way the state changes: memory at once, IndexedDB (with consent) right after. */
+  /** The profile cookie as last written: the edge's HTML proxy decides from it. */
+  let profileCookie = getCookie(doc, PROFILE_COOKIE) ?? '';
+  let encoding: Promise<unknown> | undefined;
+  /**
+   * Mirrors the summary into the profile cookie (with personalization consent; without,
+   * the cookie goes). Its encoder loads lazily, once: the cookie serves the next
+   * navigation, not this page.
+   */
+  const syncProfileCookie = (): unknown => {
+    const encode = win.vitrineProfileCookie;
+    if (state.consent.personalization && !encode) return options && (encoding ??= lazy('profile').then(syncProfileCookie, warn));
+    const value = state.consent.personalization ? encode!(profile()) : '';
+    if (value !== profileCookie) setCookie(doc, PROFILE_COOKIE, (profileCookie = value));
+  };
+  /**
+   * The one way the state changes: memory at once, IndexedDB (with consent) right after,
+   * and the profile cookie whenever the summary changes, so the very next navigation
+   * through the proxy is personalized.
+   */
   const commit = (next: State, fresh?: boolean) => {
+    const before = state;
     state = next;
-    persist(() => (mayStore(state.consent) ? state : undefined), fresh);
+    persist(win.indexedDB, () => (mayStore(state.consent) ? state : undefined), fresh);
+    if (next.agg !== before.agg || next.log !== before.log || next.src !== before.src || next.consent !== before.consent) syncProfileCookie();
   };
   const consentState = () => (known ? { ...state.consent } : null);
   /** Tells `on('consent')` listeners, only when what they would hear has changed. */
@@ -89,12 +117,34 @@ export function createClient(win: Win = window): Command {
     (events) => commit({ ...state, out: withoutSent(state.out, events) }),
   );
 
-  /** Deletes cookie and database at once (the state is already empty) and asks the edge to drop visitor `id`. */
+  /** Visitor ids whose forget the edge has not confirmed yet: the only thing kept after a forget. */
+  const pendingForgets = () => getCookie(doc, FORGET_COOKIE)?.match(/[a-z0-9]{16}/g) ?? [];
+  let forgetting: Promise<boolean> = Promise.resolve(true);
+  /**
+   * Sends every pending forget, one after another; an id leaves the record only on a 2xx
+   * (a 503 is no confirmation). Resolves to whether nothing is pending any more.
+   */
+  const sendForgets = () =>
+    (forgetting = forgetting.then(async () => {
+      const confirmed: string[] = [];
+      for (const visitor of pendingForgets())
+        if (await post(win, `${options!.endpoint}/v1/forget`, { site: options!.site, visitor }, 5000).then((r) => r.ok, () => false)) confirmed.push(visitor);
+      // Read again: a forget made meanwhile has added its id.
+      const left = pendingForgets().filter((id) => !confirmed.includes(id));
+      setCookie(doc, FORGET_COOKIE, left.join('.'));
+      return !left.length;
+    }));
+
+  /**
+   * Deletes cookie and database at once (the state is already empty), keeps visitor `id`
+   * as a pending forget and asks the edge to drop it: resolves to whether the edge confirmed.
+   */
   async function erase(id: string) {
     writeIdCookie(doc, null, DENIED);
+    setCookie(doc, FORGET_COOKIE, [...pendingForgets(), id].join('.'));
     collector.stop();
     await wipeDatabase(win.indexedDB);
-    if (options) await post(win, `${options.endpoint}/v1/forget`, { site: options.site, visitor: id }, 5000);
+    return sendForgets();
   }
 
   async function setConsent(requested: Consent, choice = true) {
@@ -121,6 +171,7 @@ export function createClient(win: Win = window): Command {
     if (force) event.forced = true;
     commit(withEvent(state, event, now));
     if (state.consent.analytics) collector.schedule();
+    if (event.ts < now - SEND_WITHIN_MS) warn(`${name} ts over 30 days old: profile only, not sent`);
   }
 
   /** Once a session has opened and the edge has named this page's source, the profile keeps it. */
@@ -150,11 +201,12 @@ export function createClient(win: Win = window): Command {
     for (const params of exposures) track('exposure', params);
   }
 
-  async function decide(): Promise<DecideResponse | null> {
+  /** Asks the edge for a decision (or takes `given`, one the edge put in the page), renders it and tells listeners. */
+  async function decide(given?: DecideResponse): Promise<DecideResponse | null> {
     if (!options) throw new Error('no init');
     const personal = state.consent.personalization;
-    if (personal && state.dec && !painted) show(state.dec);
-    const reveal = options.antiFlicker && !painted ? hideSlots(doc, options.antiFlicker === true ? 300 : options.antiFlicker) : null;
+    if (!given && personal && state.dec && !painted) show(state.dec);
+    const reveal = !given && options.antiFlicker && !painted ? hideSlots(doc, options.antiFlicker === true ? 300 : options.antiFlicker) : null;
     const slots = slotNames(doc);
     const { visitor, consent, asg, me } = state;
     const body: DecideRequest = {
@@ -175,7 +227,7 @@ export function createClient(win: Win = window): Command {
     // Only while the shop's signature holds, and for a purpose the identity serves.
     if ((personal || consent.ads || consent.email) && me.expires! * 1000 > Date.now()) body.identity = me as DecideRequest['identity'];
     try {
-      const fresh = await requestDecision(win, options.endpoint, body, options.timeout ?? 800);
+      const fresh = given ?? (await requestDecision(win, options.endpoint, body, options.timeout ?? 800));
       commit(withDecision(state, fresh));
       pageSource = fresh.context.source;
       noteSource();
@@ -188,6 +240,19 @@ export function createClient(win: Win = window): Command {
     } finally {
       reveal?.();
     }
+  }
+
+  /**
+   * The decision the edge's HTML proxy made for this page view and put in it as
+   * `<script type="application/json" id="vitrine-decision">`, if any (and well formed):
+   * the page is already rendered with it, so no second round trip.
+   */
+  function injectedDecision(): DecideResponse | undefined {
+    const el = doc.getElementById('vitrine-decision');
+    try {
+      const d = el?.getAttribute('type') === 'application/json' && JSON.parse(el.textContent!);
+      return d?.slots && Array.isArray(d.experiments) ? d : undefined;
+    } catch {}
   }
 
   function onDataLayer(entry: unknown) {
@@ -221,7 +286,7 @@ export function createClient(win: Win = window): Command {
     trackPageView();
     // An async script may run before the page is parsed: its slots and product marker come later.
     if (doc.readyState === 'loading') await new Promise((done) => doc.addEventListener('DOMContentLoaded', done));
-    await decide();
+    await decide(injectedDecision());
     started = true;
     emit('ready');
     if (debug) loadDebugPanel();
@@ -239,7 +304,7 @@ export function createClient(win: Win = window): Command {
 
   function loadDebugPanel() {
     win.vitrineDebug = {
-      state: () => ({ consent: state.consent, visitor: state.visitor, profile: profile(), decision, force }),
+      state: () => ({ consent: state.consent, known, visitor: state.visitor, profile: profile(), decision, force, currency: state.log.reduce<unknown>((c, e) => e.currency ?? c, undefined) }),
       force: (slot: string, variant: string) => enqueue(() => ((force = { ...force, [slot]: variant }), decide())),
     };
     lazy('debug');
@@ -270,14 +335,17 @@ export function createClient(win: Win = window): Command {
       options = { ...o, endpoint: o.endpoint.replace(/\/+$/, '') };
       const cookie = readIdCookie(doc);
       if (cookie) {
-        const saved = await load();
+        const saved = await load(win.indexedDB);
         state = { ...state, ...saved, ...cookie, out: resendable(saved?.out ?? [], Date.now()) };
         collector.schedule();
       }
       const initial = watchDataLayer(o.consent ? fromBits(bits(o.consent)) : state.consent, !cookie && !o.consent);
       // Still the untouched default: nobody has chosen yet.
       await setConsent(initial, initial !== DENIED);
-      win.addEventListener('online', () => collector.flush());
+      // A forget the edge did not confirm on an earlier page goes again, now and when back online.
+      const retry = () => pendingForgets().length && sendForgets();
+      retry();
+      win.addEventListener('online', () => (collector.flush(), retry()));
       win.addEventListener('pagehide', collector.beacon);
       doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && collector.beacon());
       // Behind whatever the page queued with init (consent, identify, set…): those were
@@ -294,7 +362,7 @@ export function createClient(win: Win = window): Command {
       if (JSON.stringify(merged).length > 8192) throw new Error('traits > 8 KB');
       commit({ ...state, traits: merged });
     },
-    decide,
+    decide: () => decide(),
     on(name: string, fn: Listener) {
       (listeners[name] ??= []).push(fn);
       if (name === 'ready' && started) enqueue(fn);
@@ -306,7 +374,7 @@ export function createClient(win: Win = window): Command {
       known = false;
       const id = state.visitor;
       commit(emptyState());
-      const erased = id && erase(id);
+      const erased = id ? erase(id) : sendForgets();
       announce();
       return erased;
     },

@@ -58,7 +58,8 @@ describe('withExposures', () => {
     promo: { variant: 'default' },
   };
   it.each([
-    ['one exposure for a rendered experiment slot', state(), ['hero', 'promo'], [{ experiment: 'hero-test', variant: 'quotes' }], ['hero-test']],
+    ['one exposure for a rendered experiment slot, with the token of its arm', state({ tok: { 'hero-test': 'sig.1' } }), ['hero', 'promo'], [{ experiment: 'hero-test', variant: 'quotes', token: 'sig.1' }], ['hero-test']],
+    ['no token kept (an edge before tokens): the exposure goes without', state(), ['hero'], [{ experiment: 'hero-test', variant: 'quotes', token: undefined }], ['hero-test']],
     ['none again for an experiment already exposed', state({ exp: ['hero-test'] }), ['hero'], [], ['hero-test']],
     ['none for a forced view', state(), ['banner'], [], []],
     ['none without analytics consent', state({ consent: { ...ALL, analytics: false } }), ['hero'], [], []],

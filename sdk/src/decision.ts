@@ -14,7 +14,7 @@ export const withSource = (s: State, source: DecideResponse['context']['source']
 
 /**
  * The exposure events owed for the slots a decision rendered: one per experiment per
- * visitor, none for forced views or without analytics consent. Returns the state that
+ * visitor, with the arm's token, none for forced views or without analytics consent. Returns the state that
  * remembers them and the events' parameters.
  */
 export function withExposures(s: State, d: DecideResponse, rendered: readonly string[]): [State, Record<string, string | undefined>[]] {
@@ -24,7 +24,8 @@ export function withExposures(s: State, d: DecideResponse, rendered: readonly st
     const { experiment, variant, forced } = d.slots[slot];
     if (!experiment || forced || !s.consent.analytics || exp.includes(experiment)) continue;
     exp.push(experiment);
-    events.push({ experiment, variant });
+    // The signed assignment decide gave with the arm: the edge counts the exposure only with it.
+    events.push({ experiment, variant, token: s.tok[experiment] });
   }
   return [events.length ? { ...s, exp } : s, events];
 }

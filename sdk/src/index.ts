@@ -17,7 +17,7 @@ export const vitrine: Command = (command, ...args) => (client ??= createClient()
 
 export const init = (options: InitOptions) => vitrine('init', options) as Promise<void>;
 export const consent = (granted: Consent) => vitrine('consent', granted) as Promise<void>;
-/** `options.ts` backdates the event (ms; for importing a history): refused beyond a minute ahead or older than 90 days. */
+/** `options.ts` backdates the event (ms; for importing a history): refused beyond 5 minutes ahead or older than 90 days; over 30 days old it builds the profile but is not sent. */
 export const track = (name: string, params?: Record<string, unknown>, options?: { ts?: number }) =>
   vitrine('track', name, params, options) as Promise<void>;
 /**
@@ -39,4 +39,9 @@ export function on(event: string, listener: (value: never) => void) {
 }
 /** Resolves once everything tracked before it is stored in IndexedDB (safe to leave the page). */
 export const flush = () => vitrine('flush') as Promise<void>;
-export const forget = () => vitrine('forget') as Promise<void>;
+/**
+ * Deletes the cookie and IndexedDB data at once and asks the edge to forget this visitor;
+ * until the edge confirms, only the visitor id is kept (to ask again on later pages).
+ * Resolves to whether the edge has confirmed.
+ */
+export const forget = () => vitrine('forget') as Promise<boolean>;

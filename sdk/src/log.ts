@@ -3,16 +3,22 @@ import type { TrackedEvent } from './types.js';
 
 /** The raw log keeps at most this many events and none older than this. */
 export const LOG_LIMITS = { count: 200, ageMs: 90 * 86_400_000 };
-/** How far ahead of this browser's clock a backdated event's time may be (clocks drift). */
-export const FUTURE_SLACK_MS = 60_000;
+/** How far ahead of this browser's clock an event's time may be (clocks drift); the edge allows as much. */
+export const FUTURE_SLACK_MS = 5 * 60_000;
 
 /**
- * Whether an event may be recorded at `ts` (a history import): not beyond a minute ahead,
- * not older than the log keeps, and not before what the aggregate already holds, which
- * only ever takes events in time order.
+ * Why an event cannot be recorded at `ts` (a history import), or undefined when it can:
+ * not beyond 5 minutes ahead, not older than the log keeps, and not before what the
+ * aggregate already holds, which only ever takes events in time order.
  */
-export const acceptsTs = (ts: number, now: number, aggregate: Aggregate, limits = LOG_LIMITS) =>
-  ts <= now + FUTURE_SLACK_MS && ts >= Math.max(now - limits.ageMs, aggregate.lastTs ?? 0);
+export function tsProblem(ts: number, now: number, aggregate: Aggregate, limits = LOG_LIMITS): string | undefined {
+  if (!Number.isFinite(ts)) return 'not a number';
+  if (ts > now + FUTURE_SLACK_MS) return 'over 5 min ahead';
+  if (ts < now - limits.ageMs) return 'over 90 days old';
+  if (ts < (aggregate.lastTs ?? 0)) return 'before events already summed up';
+}
+
+export const acceptsTs = (ts: number, now: number, aggregate: Aggregate, limits = LOG_LIMITS) => !tsProblem(ts, now, aggregate, limits);
 
 /** The log with `event` in its time place (a backdated event may go before later ones). */
 export function insertByTime(log: readonly TrackedEvent[], event: TrackedEvent): TrackedEvent[] {

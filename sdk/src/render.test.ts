@@ -71,6 +71,13 @@ describe('renderSlots', () => {
     expect(field('cta').textContent).toBe('go');
   });
 
+  // Issue 13, finding 12: a link value rendered into an image field set the image's src to the link's href.
+  it('never loads a link as an image, nor links to an image', () => {
+    renderSlots(document, { hero: { variant: 'x', content: content({ image: { label: 'Call now', href: 'https://evil.example/pixel.gif' }, cta: { src: '/banner.png', alt: 'b' } }) } });
+    expect(field('image').getAttribute('src')).toBe('/default.jpg');
+    expect(field('cta').getAttribute('href')).toBe('/default');
+  });
+
   it('leaves fields the content does not name as they were (the default)', () => {
     renderSlots(document, { hero: { variant: 'default', content: { headline: 'Only this' } } });
     expect(field('body').textContent).toBe('Default body');

@@ -21,9 +21,10 @@ function fill(el: Element, value: unknown): void {
     return;
   }
   const v = value as { src?: string; alt?: string; href?: string; label?: string };
-  const url = v.src ?? v.href;
+  // An <img> takes only an image's src, an <a> only a link's href: a link never loads as an image.
   const attr = el.tagName === 'IMG' ? 'src' : el.tagName === 'A' ? 'href' : '';
-  if (attr && url !== undefined && isSafeUrl(url)) el.setAttribute(attr, url);
+  const url = attr === 'src' ? v.src : attr === 'href' ? v.href : undefined;
+  if (url !== undefined && isSafeUrl(url)) el.setAttribute(attr, url);
   if (v.alt !== undefined && attr === 'src') el.setAttribute('alt', v.alt);
   if (v.label !== undefined) el.textContent = v.label;
 }

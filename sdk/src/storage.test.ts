@@ -20,32 +20,32 @@ describe('the saved record', () => {
     let reads = 0;
     let state = visitor(1);
     const record = () => (reads++, state);
-    persist(record);
+    persist(indexedDB, record);
     state = { ...state, exp: ['a'] };
-    persist(record);
+    persist(indexedDB, record);
     await stored();
     expect(reads).toBe(1);
-    expect(await load()).toEqual(state);
+    expect(await load(indexedDB)).toEqual(state);
     expect(await keys()).toEqual(['state']);
   });
 
   it('writes nothing when the record is gone (consent withdrawn before the write)', async () => {
-    persist(() => undefined);
+    persist(indexedDB, () => undefined);
     await stored();
-    expect(await load()).toBeUndefined();
+    expect(await load(indexedDB)).toBeUndefined();
   });
 
   it('starts from nothing for a new visitor id: fresh clears whatever was there', async () => {
     await setMany([['log', [{ id: 'old-event-1', name: 'page_view', ts: 1 }]]], createStore(DB_NAME, 'kv'));
-    persist(() => visitor(2), true);
+    persist(indexedDB, () => visitor(2), true);
     await stored();
     expect(await keys()).toEqual(['state']);
   });
 
   it('of another version is not read', async () => {
-    persist(() => ({ ...visitor(3), v: 2 as typeof VERSION }));
+    persist(indexedDB, () => ({ ...visitor(3), v: 2 as typeof VERSION }));
     await stored();
-    expect(await load()).toBeUndefined();
+    expect(await load(indexedDB)).toBeUndefined();
   });
 });
 
@@ -62,11 +62,11 @@ describe('a database written by the SDK before the one record', () => {
 
   it('is read once as the record, and its old keys go', async () => {
     await setMany(Object.entries(OLD), createStore(DB_NAME, 'kv'));
-    const migrated = await load();
+    const migrated = await load(indexedDB);
     expect(migrated).toMatchObject({ v: VERSION, log: OLD.log, agg: OLD.agg, out: OLD.out, asg: OLD.asg, exp: OLD.exp, src: OLD.src, traits: { tier: 'gold' } });
     await stored();
     expect(await keys()).toEqual(['state']);
-    expect(await load()).toEqual(migrated);
+    expect(await load(indexedDB)).toEqual(migrated);
   });
 
   it.each([

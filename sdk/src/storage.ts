@@ -1,35 +1,56 @@
-import { clear, createStore, getMany, set, type UseStore } from 'idb-keyval';
 import { emptyState, VERSION, type State } from './state.js';
 
 export const DB_NAME = 'vitrine';
-/** The one IndexedDB entry the SDK writes. */
+/** The one entry the SDK writes, in the object store `kv`. */
 const KEY = 'state';
+/** The keys an SDK before the one record wrote, a key per part. */
+const OLD_KEYS = ['log', 'agg', 'out', 'dec', 'asg', 'exp', 'me', 'src'];
 
-let store: UseStore | undefined;
+// IndexedDB directly: one record needs a get, a put and a clear, which is less code than
+// the idb-keyval functions for them (−139 B gzip of the main bundle).
+let db: Promise<IDBDatabase> | undefined;
+
+/** Resolves with a request's result (or when a transaction completes), rejects on its error. */
+const done = <T>(r: IDBRequest<T> | IDBTransaction) =>
+  new Promise<T>((resolve, reject) => {
+    (r as IDBRequest).onsuccess = (r as IDBTransaction).oncomplete = () => resolve((r as IDBRequest<T>).result);
+    r.onerror = () => reject(r.error);
+  });
 
 /**
- * The database is only created on first use, and that only ever happens once consent
- * allows storage, so a visitor who never consents has no database at all.
+ * Runs `fn` on the store in one transaction and resolves with its request's result once
+ * the transaction is done. The database is opened (and created) on first use only, and
+ * that only ever happens once consent allows storage, so a visitor who never consents
+ * has no database at all.
  */
-const useStore = () => (store ??= createStore(DB_NAME, 'kv'));
+function tx<T>(idb: IDBFactory, mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  if (!db) {
+    const open = idb.open(DB_NAME);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv');
+    db = done(open);
+    // A connection the browser closes (Safari does) is opened again on next use.
+    db.then((d) => (d.onclose = () => (db = undefined)), () => (db = undefined));
+  }
+  return db.then((d) => {
+    const t = d.transaction('kv', mode);
+    const request = fn(t.objectStore('kv'));
+    return done(t).then(() => request.result);
+  });
+}
 
 let last: Promise<unknown> = Promise.resolve();
 let queued = false;
-
-/** The keys an SDK before the one record wrote, a key per part. */
-const OLD_KEYS = ['log', 'agg', 'out', 'dec', 'asg', 'exp', 'me', 'src'];
 
 /**
  * The saved record, or undefined when there is none. A database an older SDK wrote is read
  * once and rewritten as the record, and its old keys go.
  */
-export async function load(): Promise<State | undefined> {
-  const s = useStore();
-  const [saved, ...old] = await getMany([KEY, ...OLD_KEYS], s);
+export async function load(idb: IDBFactory): Promise<State | undefined> {
+  const [saved, ...old] = await Promise.all([KEY, ...OLD_KEYS].map((key) => tx(idb, 'readonly', (s) => s.get(key))));
   if (saved) return saved.v === VERSION ? saved : undefined;
   if (old.every((v) => v === undefined)) return;
   const migrated = fromOldKeys(Object.fromEntries(OLD_KEYS.map((k, i) => [k, old[i]])));
-  persist(() => migrated, true);
+  persist(idb, () => migrated, true);
   return migrated;
 }
 
@@ -49,14 +70,14 @@ export function fromOldKeys(old: Record<string, any>): State {
  * undefined writes nothing (consent gone). `fresh` clears the store first: a new visitor
  * id starts from nothing.
  */
-export function persist(record: () => State | undefined, fresh?: boolean) {
-  if (fresh) last = clear(useStore()).catch(() => {});
+export function persist(idb: IDBFactory, record: () => State | undefined, fresh?: boolean) {
+  if (fresh) last = tx(idb, 'readwrite', (s) => s.clear()).catch(() => {});
   if (queued) return;
   queued = true;
   queueMicrotask(() => {
     queued = false;
     const r = record();
-    if (r) last = set(KEY, r, useStore()).catch(() => {});
+    if (r) last = tx(idb, 'readwrite', (s) => s.put(r, KEY)).catch(() => {});
   });
 }
 
@@ -71,11 +92,11 @@ export const stored = async () => {
  * stays blocked until the page unloads.
  */
 export async function wipeDatabase(idb: IDBFactory): Promise<void> {
-  const s = store;
-  store = undefined;
-  if (s) await s('readonly', (os) => os.transaction.db.close()).catch(() => {});
-  await new Promise((done) => {
+  const open = db;
+  db = undefined;
+  (await open?.catch(() => {}))?.close();
+  await new Promise((resolve) => {
     const req = idb.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = req.onblocked = done;
+    req.onsuccess = req.onerror = req.onblocked = resolve;
   });
 }

@@ -21,12 +21,23 @@ describe('withEvent', () => {
   });
 
   it.each([
-    ['more than a minute ahead', NOW + 60_001, emptyState().agg],
-    ['older than the 90 days the log keeps', NOW - 91 * DAY, emptyState().agg],
-    ['before what the running totals already hold', NOW - 2 * DAY, { ...emptyState().agg, lastTs: NOW - DAY }],
-  ])('refuses an event %s, changing nothing', (_, ts, agg) => {
+    ['more than 5 minutes ahead', NOW + 5 * 60_000 + 1, emptyState().agg, 'over 5 min ahead'],
+    ['older than the 90 days the log keeps', NOW - 91 * DAY, emptyState().agg, 'over 90 days old'],
+    ['before what the running totals already hold', NOW - 2 * DAY, { ...emptyState().agg, lastTs: NOW - DAY }, 'before events already summed up'],
+    ['not a number', NaN, emptyState().agg, 'not a number'],
+  ])('refuses an event %s, saying why and changing nothing', (_, ts, agg, why) => {
     const s = state({ analytics: true, personalization: true }, { agg });
-    expect(() => withEvent(s, view(ts), NOW)).toThrow('view_item ts out of range');
+    expect(() => withEvent(s, view(ts), NOW)).toThrow(`view_item ts out of range: ${why}`);
+  });
+
+  it.each([
+    ['now', NOW, 1, 1],
+    ['4 minutes ahead (clock drift)', NOW + 4 * 60_000, 1, 1],
+    ['29 days ago', NOW - 29 * DAY, 1, 1],
+    ['31 days ago: into the profile, not to the edge (it takes 30 days)', NOW - 31 * DAY, 1, 0],
+  ])('takes an event from %s', (_, ts, logged, queued) => {
+    const next = withEvent(state({ analytics: true, personalization: true }), view(ts), NOW);
+    expect([next.log.length, next.out.length]).toEqual([logged, queued]);
   });
 
   it('does not change the state it was given', () => {

@@ -1,17 +1,22 @@
-import { acceptsTs, compact, insertByTime } from './log.js';
+import { compact, insertByTime, tsProblem } from './log.js';
 import { addToOutbox } from './outbox.js';
 import type { State } from './state.js';
 import type { TrackedEvent } from './types.js';
 
+/** The edge takes events of the last 30 days (and up to 5 minutes ahead) only. */
+export const SEND_WITHIN_MS = 30 * 86_400_000;
+
 /**
  * The state with one more event: in the profile (log and running totals) with
- * personalization consent, in the outbox with analytics consent. Throws, changing nothing,
- * when the event's time cannot be taken.
+ * personalization consent, in the outbox with analytics consent unless older than the
+ * edge takes (a history import still builds the profile). Throws, changing nothing, when
+ * the event's time cannot be taken, saying why.
  */
 export function withEvent(s: State, event: TrackedEvent, now: number): State {
-  if (!acceptsTs(event.ts, now, s.agg)) throw new Error(`${event.name} ts out of range`);
+  const problem = tsProblem(event.ts, now, s.agg);
+  if (problem) throw new Error(`${event.name} ts out of range: ${problem}`);
   const next = { ...s };
   if (s.consent.personalization) ({ aggregate: next.agg, log: next.log } = compact(s.agg, insertByTime(s.log, event), now));
-  if (s.consent.analytics) next.out = addToOutbox(s.out, event);
+  if (s.consent.analytics && event.ts >= now - SEND_WITHIN_MS) next.out = addToOutbox(s.out, event);
   return next;
 }

@@ -3,16 +3,21 @@
  * `interests.0`, `traits.tier`) to its attribute descriptor, or explains why no attribute
  * has it and names the closest one that does.
  */
-import { ATTRIBUTES, type AttributeDescriptor } from '../schema/attribute-descriptors.js';
+import { ATTRIBUTES, type AttributeDescriptor, type ValuesFrom } from '../schema/attribute-descriptors.js';
 import { closest, editDistance, typoBudget } from './suggest.js';
+
+export interface Named {
+  from: ValuesFrom;
+  name: string;
+}
 
 export type Resolved =
   | {
       ok: true;
       /** The attribute; for a free namespace (`traits.*`) the namespace itself. */
       attribute: AttributeDescriptor;
-      /** The category name the path names (`categories.<name>.…`), to check against the catalog. */
-      category?: string;
+      /** A name the shop chose on the way (`categories.<name>.…`, `code.<id>`), to check against its set. */
+      named?: Named;
     }
   | { ok: false; message: string };
 
@@ -51,7 +56,7 @@ export function elementOf(list: AttributeDescriptor): AttributeDescriptor {
 export function resolveAttribute(path: string): Resolved {
   const keys = path.split('.');
   let node = ROOT;
-  let category: string | undefined;
+  let named: Named | undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const { attribute } = node;
@@ -66,10 +71,12 @@ export function resolveAttribute(path: string): Resolved {
         return { ok: false, message: `"${path}" goes below ${attribute.path}, which is ${typeName(attribute)}${suggestion(path, keys)}` };
       return { ok: false, message: `unknown attribute "${path}"${suggestion(path, keys)}` };
     }
-    if (child === node.named && node.attribute.namesFrom === 'categories') category = key;
+    if (child === node.named && node.attribute.namesFrom) named = { from: node.attribute.namesFrom, name: key };
     node = child;
   }
-  return { ok: true, attribute: node.attribute, ...(category !== undefined && { category }) };
+  // Named as written (`categories.thrillers.views`), so messages speak of what the marketer typed.
+  const attribute = node.attribute.path.includes('*') ? { ...node.attribute, path } : node.attribute;
+  return { ok: true, attribute, ...(named && { named }) };
 }
 
 /** How a type reads in a message: "a number", "text", … */
@@ -90,10 +97,17 @@ export function typeName(attribute: Pick<AttributeDescriptor, 'type'>): string {
   }
 }
 
-/** The first attribute under an object, to show what comparing one of its fields looks like. */
-export function firstFieldOf(attribute: AttributeDescriptor, category = 'thrillers'): string | undefined {
-  const child = ATTRIBUTES.find((a) => a.path.startsWith(`${attribute.path}.`) && a.type !== 'object');
-  return child?.path.replace('*', category);
+/** The first attribute below an object path, to show what comparing one of its fields looks like. */
+export function firstFieldOf(path: string): string | undefined {
+  const keys = path.split('.');
+  const below = ATTRIBUTES.find((a) => {
+    const other = a.path.split('.');
+    return other.length > keys.length && a.type !== 'object' && keys.every((key, i) => other[i] === key || other[i] === '*');
+  });
+  return below?.path
+    .split('.')
+    .map((key, i) => (i < keys.length ? keys[i] : key === '*' ? '<name>' : key))
+    .join('.');
 }
 
 /**

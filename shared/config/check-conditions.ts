@@ -10,8 +10,8 @@ import type { AttributeDescriptor } from '../schema/attribute-descriptors.js';
 import { LOGICAL_OPERATORS } from '../rules/operator-table.js';
 import { MAX_DEPTH, isOperatorObject, isOrderBound } from '../rules/operators.js';
 import { isPlainObject } from '../rules/values.js';
-import { elementOf, firstFieldOf, resolveAttribute, typeName } from './attribute-paths.js';
-import { operandKind } from './operand-kinds.js';
+import { elementOf, firstFieldOf, resolveAttribute, typeName, type Named } from './attribute-paths.js';
+import { IGNORES_CASE, appliesToText, fieldOperator, fits } from './operator-fit.js';
 import { closest, didYouMean } from './suggest.js';
 import type { Path } from './compile.js';
 
@@ -23,6 +23,8 @@ export interface CheckSink {
 export interface CheckContext extends CheckSink {
   /** The config's segment ids: the closed set of `segments`. */
   segmentIds: readonly string[];
+  /** The config's code ids: the names under `code`. */
+  codeIds: readonly string[];
   /** Category names of the uploaded catalog; without them, category names are not checked. */
   categories?: ReadonlySet<string>;
 }
@@ -42,98 +44,94 @@ export function checkCondition(condition: unknown, at: Path, ctx: CheckContext, 
       const resolved = resolveAttribute(key);
       if (!resolved.ok) {
         ctx.error(keyAt, resolved.message);
-        continue;
+      } else if (resolved.attribute.copyOnly) {
+        ctx.error(keyAt, `${key} is filled for copy only, after rules run: a rule on it never matches`);
+      } else {
+        if (resolved.named) checkName(resolved.named, keyAt, ctx);
+        checkOperand(operand, resolved.attribute, keyAt, ctx, depth + 1);
       }
-      if (resolved.category !== undefined) checkCategory(resolved.category, keyAt, ctx);
-      checkOperand(operand, resolved.attribute, keyAt, ctx, depth + 1);
     }
   }
 }
 
-/** Warns about a category name that no product of the catalog has. */
-export function checkCategory(name: string, at: Path, ctx: CheckContext): void {
-  if (ctx.categories && !ctx.categories.has(name))
+/**
+ * A name the marketer chose under an attribute: a category the catalog lacks is a warning
+ * (the catalog may come later), a code the config does not define an error.
+ */
+export function checkName({ from, name }: Named, at: Path, ctx: CheckContext): void {
+  if (from === 'categories' && ctx.categories && !ctx.categories.has(name))
     ctx.warn(at, `category "${name}" appears in no product of the catalog${didYouMean(name, ctx.categories)}`);
+  if (from === 'codes' && !ctx.codeIds.includes(name))
+    ctx.error(at, `code "${name}" is not defined in codes${didYouMean(name, ctx.codeIds)}`);
 }
 
 /** A literal (implicit equality) or an operator object, applied to `attribute`. */
 function checkOperand(operand: unknown, attribute: AttributeDescriptor, at: Path, ctx: CheckContext, depth: number): void {
   if (attribute.free || depth > MAX_DEPTH) return;
   if (!isOperatorObject(operand)) return checkValue(operand, attribute, at, ctx);
-  // Operators beside plain fields are the compiler's to report.
+  // Operators beside plain fields, unknown operators and malformed operands are the compiler's to report.
   for (const [operator, argument] of Object.entries(operand)) {
+    const spec = fieldOperator(operator);
+    if (!spec) continue;
     const argAt = [...at, operator];
-    const kind = operandKind(operator);
-    const onList = attribute.type === 'string[]';
-    const onText = attribute.type === 'string' || onList;
-    switch (kind) {
+    const text = attribute.type === 'string' || attribute.type === 'string[]';
+    const ignoreCase = IGNORES_CASE.has(operator);
+    // `$options` belongs to the `$regex` beside it, which says what is wrong.
+    if (!fits(spec, attribute)) {
+      if (spec.operand !== 'regex-flags')
+        ctx.error(argAt, `"${operator}" applies to ${appliesToText(spec)}, and ${subject(attribute)} ${typeName(attribute)}: it never matches`);
+      continue;
+    }
+    switch (spec.operand) {
       case 'value':
-        checkValue(argument, attribute, argAt, ctx);
+        checkValue(argument, attribute, argAt, ctx, ignoreCase);
         break;
       case 'values':
-        if (Array.isArray(argument)) argument.forEach((value, i) => checkValue(value, attribute, [...argAt, i], ctx));
-        break;
-      case 'all':
         if (Array.isArray(argument))
           argument.forEach((item, i) =>
-            isOperatorObject(item) ? checkOperand(item, attribute, [...argAt, i], ctx, depth + 1) : checkValue(item, attribute, [...argAt, i], ctx),
+            isOperatorObject(item) ? checkOperand(item, attribute, [...argAt, i], ctx, depth + 1) : checkValue(item, attribute, [...argAt, i], ctx, ignoreCase),
           );
         break;
       case 'bound':
         if (!isOrderBound(argument)) break;
-        if (attribute.type === 'number' && typeof argument !== 'number') ctx.error(argAt, mismatch(attribute, argument));
-        else if (onText && typeof argument !== 'string') ctx.error(argAt, mismatch(attribute, argument));
-        else if (attribute.type === 'boolean' || attribute.type === 'object')
-          ctx.error(argAt, `${subject(attribute)} ${typeName(attribute)}, which has no order: "${operator}" never matches`);
+        if ((attribute.type === 'number') !== (typeof argument === 'number')) ctx.error(argAt, mismatch(attribute, argument));
         break;
-      case 'pattern':
-        if (typeof argument === 'string' && !onText)
-          ctx.error(argAt, `"${operator}" matches text, and ${subject(attribute)} ${typeName(attribute)}: it never matches`);
-        break;
-      case 'not':
-        if (typeof argument === 'string' && !onText)
-          ctx.error(argAt, `"$not" with a regex matches text, and ${subject(attribute)} ${typeName(attribute)}: it always matches`);
+      case 'operators':
+        if (typeof argument === 'string' && !text)
+          ctx.error(argAt, `"$not" with a regex applies to text, and ${subject(attribute)} ${typeName(attribute)}: it always matches`);
         else if (isOperatorObject(argument)) checkOperand(argument, attribute, argAt, ctx, depth + 1);
         break;
       case 'size':
-        if (!onList) {
-          if (typeof argument === 'number' || isOperatorObject(argument))
-            ctx.error(argAt, `"$size" counts the elements of a list, and ${subject(attribute)} ${typeName(attribute)}: it never matches`);
-        } else if (isOperatorObject(argument)) checkOperand(argument, LENGTH, argAt, ctx, depth + 1);
+        if (isOperatorObject(argument)) checkOperand(argument, LENGTH, argAt, ctx, depth + 1);
         break;
-      case 'elements':
+      case 'condition':
         if (!isPlainObject(argument)) break;
-        if (!onList) ctx.error(argAt, `"$elemMatch" tests the elements of a list, and ${subject(attribute)} ${typeName(attribute)}: it never matches`);
-        else if (isOperatorObject(argument) && !Object.keys(argument).some((key) => LOGICAL_OPERATORS.has(key)))
+        if (isOperatorObject(argument) && !Object.keys(argument).some((key) => LOGICAL_OPERATORS.has(key)))
           checkOperand(argument, elementOf(attribute), argAt, ctx, depth + 1);
         else ctx.error(argAt, `the elements of ${attribute.path} are text, not objects: compare them with operators such as {"$eq": …}`);
-        break;
-      case 'options':
-      case 'flag':
-      case undefined:
         break;
     }
   }
 }
 
 /** A value compared for equality: of the attribute's type and, where the set is closed, in it. */
-function checkValue(value: unknown, attribute: AttributeDescriptor, at: Path, ctx: CheckContext): void {
+function checkValue(value: unknown, attribute: AttributeDescriptor, at: Path, ctx: CheckContext, ignoreCase = false): void {
   if (value === null) return; // equality with null means "missing", for any attribute
   switch (attribute.type) {
     case 'string[]':
       // A list equals a value it holds, or a whole list compared element by element.
-      if (Array.isArray(value)) value.forEach((element, i) => checkValue(element, elementOf(attribute), [...at, i], ctx));
-      else checkValue(value, elementOf(attribute), at, ctx);
+      if (Array.isArray(value)) value.forEach((element, i) => checkValue(element, elementOf(attribute), [...at, i], ctx, ignoreCase));
+      else checkValue(value, elementOf(attribute), at, ctx, ignoreCase);
       return;
     case 'object':
       if (!isPlainObject(value)) {
-        const field = firstFieldOf(attribute);
+        const field = firstFieldOf(attribute.path);
         ctx.error(at, `${attribute.path} is an object, and ${show(value)} is ${describeValue(value)}${field ? `; compare one of its fields, such as "${field}"` : ''}`);
       }
       return;
     case 'string':
       if (typeof value !== 'string') return ctx.error(at, mismatch(attribute, value));
-      return checkText(value, attribute, at, ctx);
+      return checkText(value, attribute, at, ctx, ignoreCase);
     case 'number':
       if (typeof value !== 'number') return ctx.error(at, mismatch(attribute, value));
       return checkNumber(value, attribute, at, ctx);
@@ -145,16 +143,17 @@ function checkValue(value: unknown, attribute: AttributeDescriptor, at: Path, ct
   }
 }
 
-function checkText(value: string, attribute: AttributeDescriptor, at: Path, ctx: CheckContext): void {
+function checkText(value: string, attribute: AttributeDescriptor, at: Path, ctx: CheckContext, ignoreCase: boolean): void {
   const { values, valuesFrom, pattern } = attribute;
   const name = listOf(attribute) ?? attribute.path;
-  if (values && !values.includes(value)) {
+  const among = (set: readonly string[]) => (ignoreCase ? set.some((v) => v.toLowerCase() === value.toLowerCase()) : set.includes(value));
+  if (values && !among(values)) {
     ctx.error(at, `"${value}" is not a value of ${name} (${values.join(', ')})${didYouMean(value, values)}`);
-  } else if (valuesFrom === 'segments' && !ctx.segmentIds.includes(value)) {
+  } else if (valuesFrom === 'segments' && !among(ctx.segmentIds)) {
     ctx.error(at, `refers to segment "${value}", which is not defined${didYouMean(value, ctx.segmentIds)}`);
   } else if (valuesFrom === 'categories') {
-    checkCategory(value, at, ctx);
-  } else if (pattern && !pattern.test(value)) {
+    checkName({ from: 'categories', name: value }, at, ctx);
+  } else if (pattern && !ignoreCase && !pattern.test(value)) {
     const fixed = [value.toUpperCase(), value.toLowerCase()].find((v) => pattern.test(v));
     ctx.error(at, `"${value}" is not how ${name} reads: ${attribute.description}${fixed ? `; did you mean "${fixed}"?` : ''}`);
   }
@@ -173,7 +172,7 @@ function mismatch(attribute: AttributeDescriptor, value: unknown): string {
   let fix = '';
   if (typeof value === 'string' && attribute.type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) fix = `; write ${Number(value)} without quotes`;
   if (typeof value === 'string' && attribute.type === 'boolean' && /^(true|false)$/i.test(value)) fix = `; write ${value.toLowerCase()} without quotes`;
-  if (typeof value !== 'string' && attribute.type === 'string') {
+  if ((typeof value === 'number' || typeof value === 'boolean') && attribute.type === 'string') {
     const text = String(value);
     const known = attribute.values ? closest(text, attribute.values) : undefined;
     fix = known ? `; did you mean "${known}"?` : `; write "${text}" in quotes`;

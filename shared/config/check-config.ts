@@ -1,9 +1,10 @@
 /**
  * The authoring checks of a config, on its raw JSON so they run beside the schema's and
- * report in the same pass: conditions against the attribute tree, placeholders, content
- * keys, experiments (slot, weights), and what is legal but suspicious (warnings): unused
- * segments, personas and variants that can never be reached, unknown keys, category names
- * missing from the catalog. Shapes it does not find are skipped: the schema reports them.
+ * report in the same pass. Errors: conditions against the attribute tree, placeholders,
+ * segment references, experiments (slot, weights), journeys (trigger segment, message). Warnings, for what is legal but
+ * suspicious: content keys the slot's default lacks, segments nothing uses, personas and
+ * variants that can never be reached, unknown keys, category names missing from the
+ * catalog. Shapes it does not find are skipped: the schema reports them.
  */
 import { referencedSegments } from '../rules/references.js';
 import { isPlainObject } from '../rules/values.js';
@@ -40,12 +41,14 @@ export function checkConfig(raw: unknown, options: CheckOptions = {}): Checked {
     error: (path, message) => errors.push({ path, message }),
     warn: (path, message) => warnings.push({ path, message }),
     segmentIds: list(field(raw, 'segments')).flatMap((s) => stringField(s, 'id') ?? []),
+    codeIds: list(field(raw, 'codes')).flatMap((c) => stringField(c, 'id') ?? []),
     ...(options.catalogCategories && { categories: new Set(options.catalogCategories) }),
   };
   const conditions = conditionsOf(raw);
   for (const { condition, at, visitor } of conditions) if (visitor) checkCondition(condition, at, ctx);
   checkSlots(raw, ctx);
   checkExperiments(raw, ctx);
+  checkJourneys(raw, ctx);
   checkUnusedSegments(raw, conditions, ctx);
   checkShadowed(list(field(raw, 'personas')), ['personas'], 'persona', 'match', ctx);
   for (const [slotId, slot] of entries(field(raw, 'slots')))
@@ -71,6 +74,10 @@ export function conditionsOf(raw: unknown): FoundCondition[] {
   list(field(raw, 'experiments')).forEach((e, i) => {
     add(field(e, 'audience'), ['experiments', i, 'audience']);
     add(field(field(e, 'goal'), 'filter'), ['experiments', i, 'goal', 'filter'], false);
+  });
+  list(field(raw, 'journeys')).forEach((j, i) => {
+    add(field(field(j, 'trigger'), 'where'), ['journeys', i, 'trigger', 'where'], false);
+    add(field(j, 'only'), ['journeys', i, 'only']);
   });
   return out;
 }
@@ -109,12 +116,24 @@ function checkExperiments(raw: unknown, ctx: CheckContext): void {
   });
 }
 
+/** A journey fires on a segment that exists, and its message's placeholders name attributes. */
+function checkJourneys(raw: unknown, ctx: CheckContext): void {
+  list(field(raw, 'journeys')).forEach((journey, i) => {
+    const entered = stringField(field(journey, 'trigger'), 'segmentEntered');
+    if (entered !== undefined && !ctx.segmentIds.includes(entered))
+      ctx.error(['journeys', i, 'trigger', 'segmentEntered'], `segment "${entered}" is not defined in segments${didYouMean(entered, ctx.segmentIds)}`);
+    checkPlaceholders(field(field(journey, 'send'), 'data'), ['journeys', i, 'send', 'data'], ctx);
+  });
+}
+
 function checkUnusedSegments(raw: unknown, conditions: FoundCondition[], ctx: CheckContext): void {
   const used = new Set(conditions.filter((c) => c.visitor).flatMap((c) => referencedSegments(c.condition)));
+  for (const audience of list(field(raw, 'audiences'))) used.add(stringField(audience, 'segment') ?? '');
+  for (const journey of list(field(raw, 'journeys'))) used.add(stringField(field(journey, 'trigger'), 'segmentEntered') ?? '');
   list(field(raw, 'segments')).forEach((segment, i) => {
     const id = stringField(segment, 'id');
     if (id !== undefined && !used.has(id))
-      ctx.warn(['segments', i, 'id'], `segment "${id}" is used by no rule, slot, experiment or persona (decide still lists it in "segments")`);
+      ctx.warn(['segments', i, 'id'], `segment "${id}" is used by no rule, slot, experiment, persona, audience or journey (decide still lists it in "segments")`);
   });
 }
 

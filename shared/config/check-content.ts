@@ -7,7 +7,7 @@
 import { isPlainObject } from '../rules/values.js';
 import { placeholderPaths } from '../placeholders.js';
 import { resolveAttribute } from './attribute-paths.js';
-import { checkCategory, type CheckContext } from './check-conditions.js';
+import { checkName, type CheckContext } from './check-conditions.js';
 import type { Path } from './compile.js';
 import { didYouMean } from './suggest.js';
 
@@ -16,8 +16,10 @@ export function checkPlaceholders(content: unknown, at: Path, ctx: CheckContext)
     for (const path of placeholderPaths(content)) {
       const resolved = resolveAttribute(path);
       if (!resolved.ok) ctx.error(at, `{{${path}}}: ${resolved.message}`);
-      else if (resolved.category !== undefined) checkCategory(resolved.category, at, ctx);
+      else if (resolved.named) checkName(resolved.named, at, ctx);
     }
+  } else if (Array.isArray(content)) {
+    content.forEach((value, i) => checkPlaceholders(value, [...at, i], ctx));
   } else if (isPlainObject(content)) {
     for (const [key, value] of Object.entries(content)) checkPlaceholders(value, [...at, key], ctx);
   }

@@ -1,3 +1,4 @@
+import { compileJourneys, type CompiledJourney } from '../journeys/compile.js';
 import type { Config, Experiment } from '../schema/config.js';
 import { compileCondition, referencedSegments, type Predicate, type RuleIssue } from '../rules/compile.js';
 import { compileRuleSet, type RuleSet, type RuleSource } from '../rules/ruleset.js';
@@ -8,42 +9,43 @@ export interface ConfigIssue {
   message: string;
 }
 
+// `rule`, `audience`: the index of the condition in `CompiledConfig.rules`.
 export interface CompiledSegment {
   id: string;
-  /** Its condition's index in `CompiledConfig.rules`. */
   rule: number;
-  test: Predicate;
 }
 export interface CompiledVariant {
   id: string;
-  test: Predicate;
+  rule: number;
   content: Config['slots'][string]['variants'][number]['content'];
 }
 export interface CompiledExperiment {
   spec: Experiment;
-  audience: Predicate;
+  audience: number;
+  /** Goal filters test events, not visitors: a lone predicate, outside the rule set. */
   goalFilter: Predicate | null;
 }
 export interface CompiledManual {
-  test: Predicate;
+  rule: number;
   ids: string[];
 }
 
 /**
- * A config turned into closures once per version; decide only calls them. Every
- * condition on visitor attributes is in one rule set (`rules`), so a request reads each
- * attribute path once; the `test`/`audience` predicates share decide's view of the
- * visitor while decide has it bound (see `RuleSet.bind`).
+ * A config compiled once per version and shared by every request, so it holds nothing of
+ * any request. Every condition on visitor attributes is one rule of one rule set
+ * (`rules`): a caller makes one view of its visitor (`rules.view(attrs)`), so each
+ * attribute path is read once per request, and asks `rules.test(rule, view)`.
  */
 export interface CompiledConfig {
   config: Config;
   rules: RuleSet;
   /** In dependency order: a segment's referenced segments come before it. */
   segments: CompiledSegment[];
-  personas: { id: string; name: string; test: Predicate }[];
+  personas: { id: string; name: string; rule: number }[];
   variants: Record<string, CompiledVariant[]>;
   manual: Record<string, CompiledManual[]>;
   experiments: CompiledExperiment[];
+  journeys: CompiledJourney[];
 }
 
 /**
@@ -55,7 +57,7 @@ export interface CompiledConfig {
 export function compileConfig(config: Config): { compiled?: CompiledConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const report = (found: RuleIssue[]) => issues.push(...found.map((i) => ({ path: i.path, message: i.message })));
-  // Attribute conditions become rule numbers now and predicates once the set is compiled.
+  // Attribute conditions become rule numbers, compiled together once all are known.
   const sources: RuleSource[] = [];
   const rule = (condition: unknown, at: Path): number => sources.push({ condition, at }) - 1;
 
@@ -88,6 +90,8 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
   const rules = compileRuleSet(sources);
   report(rules.issues);
   checkChannels(config, issues);
+  const journeys = compileJourneys(config);
+  issues.push(...journeys.issues);
   config.experiments.forEach((spec, i) => {
     const at: Path = ['experiments', i];
     if (!config.slots[spec.slot]) issues.push({ path: [...at, 'slot'], message: `slot "${spec.slot}" is not defined in slots` });
@@ -102,15 +106,12 @@ export function compileConfig(config: Config): { compiled?: CompiledConfig; issu
     compiled: {
       config,
       rules,
-      segments: order.map((id) => ({ id, rule: segmentRules.get(id)!, test: rules.predicate(segmentRules.get(id)!) })),
-      personas: config.personas.map((p, i) => ({ id: p.id, name: p.name, test: rules.predicate(personaRules[i]) })),
-      variants: mapValues(config.slots, (slot, slotId) =>
-        slot.variants.map((v, i) => ({ id: v.id, content: v.content, test: rules.predicate(variantRules[slotId][i]) })),
-      ),
-      manual: mapValues(config.slots, (slot, slotId) =>
-        (slot.recommendations?.manual ?? []).map((m, i) => ({ ids: m.ids, test: rules.predicate(manualRules[slotId][i]) })),
-      ),
-      experiments: config.experiments.map((spec, i) => ({ spec, audience: rules.predicate(audienceRules[i]), goalFilter: goalFilters[i] })),
+      segments: order.map((id) => ({ id, rule: segmentRules.get(id)! })),
+      personas: config.personas.map((p, i) => ({ id: p.id, name: p.name, rule: personaRules[i] })),
+      variants: mapValues(config.slots, (slot, slotId) => slot.variants.map((v, i) => ({ id: v.id, content: v.content, rule: variantRules[slotId][i] }))),
+      manual: mapValues(config.slots, (slot, slotId) => (slot.recommendations?.manual ?? []).map((m, i) => ({ ids: m.ids, rule: manualRules[slotId][i] }))),
+      experiments: config.experiments.map((spec, i) => ({ spec, audience: audienceRules[i], goalFilter: goalFilters[i] })),
+      journeys: journeys.journeys,
     },
   };
 }

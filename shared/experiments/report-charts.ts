@@ -63,14 +63,14 @@ export function conversionBarChart(report: ExperimentReport): string {
     const cx = PAD.left + slot * (i + 0.5);
     const [lo, hi] = v.conversionCI;
     body +=
-      `<g class="arm"><title>${escapeHtml(v.id)}: ${formatPercent(v.conversionRate, 2)} ` +
+      `<g class="arm"><title>${escapeHtml(v.name ?? v.id)}: ${formatPercent(v.conversionRate, 2)} ` +
       `(95% CI ${formatPercent(lo, 2)} to ${formatPercent(hi, 2)})</title>` +
       `<rect x="${r2(cx - barW / 2)}" y="${r2(y(v.conversionRate))}" width="${r2(barW)}" ` +
       `height="${r2(PAD.top + PLOT_H - y(v.conversionRate))}" fill="${armColour(i)}"/>` +
       `<line x1="${r2(cx)}" x2="${r2(cx)}" y1="${r2(y(lo))}" y2="${r2(y(hi))}" class="err"/>` +
       `<line x1="${r2(cx - 8)}" x2="${r2(cx + 8)}" y1="${r2(y(lo))}" y2="${r2(y(lo))}" class="err"/>` +
       `<line x1="${r2(cx - 8)}" x2="${r2(cx + 8)}" y1="${r2(y(hi))}" y2="${r2(y(hi))}" class="err"/>` +
-      `<text x="${r2(cx)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${escapeHtml(v.id)}</text>` +
+      `<text x="${r2(cx)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${escapeHtml(v.name ?? v.id)}</text>` +
       `<text x="${r2(cx)}" y="${HEIGHT - PAD.bottom + 34}" text-anchor="middle" class="muted">` +
       `${formatPercent(v.conversionRate, 2)}</text></g>`;
   });
@@ -92,14 +92,16 @@ export function cumulativeLineChart(report: ExperimentReport): string {
   if (days.length > 1) {
     body += `<text x="${WIDTH - PAD.right}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="end">${escapeHtml(days[days.length - 1])}</text>`;
   }
+  const names = new Map(report.variants.map((v) => [v.id, v.name ?? v.id]));
   series.forEach((s, i) => {
+    const name = names.get(s.variant) ?? s.variant;
     const pts = s.points.map((p, d) => `${r2(x(d))},${r2(y(p.conversionRate))}`).join(' ');
     body +=
-      `<g class="arm"><title>${escapeHtml(s.variant)}</title>` +
+      `<g class="arm"><title>${escapeHtml(name)}</title>` +
       `<polyline points="${pts}" fill="none" stroke="${armColour(i)}" stroke-width="2.5"/>` +
       s.points.map((p, d) => `<circle cx="${r2(x(d))}" cy="${r2(y(p.conversionRate))}" r="2.5" fill="${armColour(i)}"/>`).join('') +
       `<rect x="${PAD.left + i * 110}" y="${HEIGHT - 16}" width="10" height="10" fill="${armColour(i)}"/>` +
-      `<text x="${PAD.left + i * 110 + 14}" y="${HEIGHT - 7}">${escapeHtml(s.variant)}</text></g>`;
+      `<text x="${PAD.left + i * 110 + 14}" y="${HEIGHT - 7}">${escapeHtml(name)}</text></g>`;
   });
   return svg('Cumulative conversion rate per arm over time', body);
 }

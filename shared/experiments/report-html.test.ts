@@ -71,14 +71,47 @@ describe('renderReportHtml', () => {
     expect(html).not.toMatch(/<link|<script|src="http|url\(/i);
   });
 
-  it('shows the verdict in a banner coloured by its status', () => {
-    expect(html).toMatch(/<section class="verdict supported"[^>]*>\s*<strong>Hypothesis supported<\/strong>/);
-    expect(html).toContain('converts better than the control');
+  it('shows the verdict in a banner coloured by its status: provisional before the planned sample', () => {
+    expect(html).toMatch(/<section class="verdict inconclusive"[^>]*>\s*<strong>Planned sample not reached yet<\/strong>Provisional: /);
+    const done = renderReportHtml(
+      buildReport({ ...input, arms: [{ ...input.arms[0], visitors: 70_000, conversions: 1680 }, { ...input.arms[1], visitors: 70_000, conversions: 2205 }] }),
+      { site: 'demo-shop' },
+    );
+    expect(done).toMatch(/<section class="verdict supported"[^>]*>\s*<strong>Hypothesis supported<\/strong>/);
+    expect(done).toContain('converts better than the control');
   });
 
-  it('has a row for each arm in the arms table and a bar for each in the chart', () => {
+  it('states the planned sample, its assumptions and each arm\'s progress towards it', () => {
+    expect(html).toContain('<strong>Planned sample:</strong> 66,946 visitors per arm, to detect a 10% relative lift over the control&#39;s 2.4% conversion rate so far (80% power, α = 0.05 two-sided).');
+    expect(html).toContain('fixed-horizon test');
+    expect(html).toMatch(/control 10,000 <progress max="66946" value="10000"><\/progress> 15%/);
+  });
+
+  it('shows names from the config instead of ids, the id beside each', () => {
+    const named = renderReportHtml(
+      buildReport(
+        { ...input, experiment: { ...input.experiment, name: 'Hero quotes', variants: [{ id: 'control', weight: 0.5 }, { id: 'quotes', name: 'Reviewer quotes', weight: 0.5 }] } },
+        { segments: new Map([['thriller-lovers', 'Thriller lovers']]) },
+      ),
+      { site: 'demo-shop' },
+    );
+    expect(named).toContain('<h1>Hero quotes</h1>');
+    expect(named).toContain('Reviewer quotes <code>quotes</code>');
+    expect(named).toContain('<td>Thriller lovers <code>thriller-lovers</code></td>');
+    expect(named).toContain('>Reviewer quotes</text>');
+  });
+
+  it('marks an archived experiment and says when it left the config', () => {
+    const archived = renderReportHtml(buildReport(input), { site: 'demo-shop', archived: { leftAt: '2025-04-01T09:30:00.000Z', version: '20250401T093000000Z-abcd1234' } });
+    expect(archived).toContain('experiment <code>hero-quotes</code> · archived');
+    expect(archived).toContain('<strong>Archived.</strong> This experiment left the site config on 2025-04-01 (09:30 UTC)');
+    expect(archived).toContain('<code>20250401T093000000Z-abcd1234</code>');
+  });
+
+  it('has a row for each arm in the seven-column arms table and a bar for each in the chart', () => {
     const arms = html.slice(html.indexOf('<table class="arms"'), html.indexOf('</table>'));
     expect(arms.match(/<tr>/g)).toHaveLength(3);
+    expect(arms.match(/<th>/g)).toHaveLength(7);
     expect(arms).toContain('control');
     expect(arms).toContain('quotes');
     expect(arms).toContain('+31.3%');

@@ -77,40 +77,70 @@ describe('buildReport: verdict', () => {
       text: 'The split is off: 5,230 vs 4,770 visitors where 50/50 was planned (p<0.0001). Do not trust these numbers; check for bots or a broken exposure.',
     },
     {
-      name: 'a significant lift supports the hypothesis and says by how much',
-      control: [10_000, 240] as [number, number],
-      quotes: [10_000, 315] as [number, number],
+      name: 'a significant lift after the planned sample supports the hypothesis and says by how much',
+      control: [70_000, 1680] as [number, number],
+      quotes: [70_000, 2205] as [number, number],
       status: 'supported',
-      text: '\u201cquotes\u201d converts better than the control: 3.15% vs 2.4%, +31.3% (95% CI +11.2% to +54.9%; p=0.0012; over 99% chance to beat the control). The hypothesis is supported.',
+      text: '\u201cquotes\u201d converts better than the control: 3.15% vs 2.4%, +31.3% (95% CI +23.3% to +39.7%; p<0.0001; over 99% chance to beat the control). The hypothesis is supported.',
     },
     {
-      name: 'a significant drop does not support it',
-      control: [10_000, 315] as [number, number],
-      quotes: [10_000, 240] as [number, number],
+      name: 'a significant drop after the planned sample does not support it',
+      control: [70_000, 2205] as [number, number],
+      quotes: [70_000, 1680] as [number, number],
       status: 'not-supported',
-      text: '\u201cquotes\u201d converts worse than the control: 2.4% vs 3.15%, \u221223.8% (95% CI \u221235.4% to \u221210.1%; p=0.0012; under 1% chance to beat the control). The hypothesis is not supported; keep the control.',
+      text: '\u201cquotes\u201d converts worse than the control: 2.4% vs 3.15%, \u221223.8% (95% CI \u221228.4% to \u221218.9%; p<0.0001; under 1% chance to beat the control). The hypothesis is not supported; keep the control.',
     },
     {
-      name: 'enough visitors for a 10% lift and still no difference does not support it',
+      name: 'the planned sample reached and still no difference does not support it',
       control: [60_000, 1800] as [number, number],
       quotes: [60_000, 1820] as [number, number],
       status: 'not-supported',
-      text: 'Every arm reached the 53,211 visitors needed to see a 10% difference, and no arm differs clearly from the control: \u201cquotes\u201d is at +1.1% (p=0.74). The hypothesis is not supported; keep the control or test a bolder change.',
+      text: 'Every arm reached the 53,211 visitors planned to see a 10% difference, and no arm differs clearly from the control: \u201cquotes\u201d is at +1.1% (p=0.74). The hypothesis is not supported; keep the control or test a bolder change.',
     },
     {
-      name: 'too few visitors is inconclusive and says how many more each arm needs',
+      name: 'before the planned sample even p = 0.0012 is provisional, never "supported"',
+      control: [10_000, 240] as [number, number],
+      quotes: [10_000, 315] as [number, number],
+      status: 'inconclusive',
+      text:
+        'Provisional: \u201cquotes\u201d is at +31.3% (p=0.0012), ahead so far after 10,000 of the planned 66,946 visitors per arm. ' +
+        'Keep the test running for about 56,946 more per arm: stopping at the first p below 0.05 calls chance differences winners far more often than 1 in 20.',
+    },
+    {
+      name: 'before the planned sample a clear drop is provisional too',
+      control: [10_000, 315] as [number, number],
+      quotes: [10_000, 240] as [number, number],
+      status: 'inconclusive',
+      text: expect.stringMatching(/^Provisional: \u201cquotes\u201d is at \u221223.8% \(p=0.0012\), behind so far after 10,000 of the planned/),
+    },
+    {
+      name: 'too few visitors and no difference is provisional and says how many more each arm needs',
       control: [2000, 60] as [number, number],
       quotes: [2000, 66] as [number, number],
       status: 'inconclusive',
-      text: 'Too early to tell: \u201cquotes\u201d is at +10% (p=0.59). About 51,211 more visitors per arm are needed to detect a 10% difference.',
+      text: expect.stringMatching(/^Provisional: \u201cquotes\u201d is at \+10% \(p=0.59\) after 2,000 of the planned 53,211 visitors per arm. Keep the test running for about 51,211 more per arm/),
     },
   ])('$name', ({ control, quotes, status, text }) => {
     const { verdict } = report(control, quotes);
     expect(verdict.status).toBe(status);
-    expect(verdict.text).toBe(text);
+    expect(verdict.text).toEqual(text);
   });
 
-  it('counts visitorsNeeded from the sample size for the MDE minus the smallest arm', () => {
+  it('plans the sample per arm from the control\'s rate, the MDE, 80 % power and α = 0.05 two-sided, and says so', () => {
+    const { plannedSample } = report([2000, 60], [2100, 66]);
+    expect(plannedSample).toMatchObject({
+      perArm: requiredSampleSize(0.03, 0.1, 0.05, 0.8),
+      baselineRate: 0.03,
+      minimumDetectableEffect: 0.1,
+      power: 0.8,
+      alpha: 0.05,
+      smallestArm: 2000,
+      reached: false,
+    });
+    expect(plannedSample.text).toBe("53,211 visitors per arm, to detect a 10% relative lift over the control's 3% conversion rate so far (80% power, α = 0.05 two-sided).");
+  });
+
+  it('counts visitorsNeeded from the planned sample minus the smallest arm', () => {
     const { verdict } = report([2000, 60], [2100, 66]);
     expect(verdict.visitorsNeeded).toBe(requiredSampleSize(0.03, 0.1) - 2000);
   });
@@ -126,27 +156,30 @@ describe('buildReport: verdict', () => {
     expect(bold.verdict.text).toContain('50% difference');
   });
 
-  it('demands a stronger result from each arm when there are several challengers (Bonferroni)', () => {
-    // p ≈ 0.035 for "b": significant alone, not at 0.05 / 3.
+  it('plans for and demands a stronger result from each arm when there are several challengers (Bonferroni)', () => {
+    // p ≈ 0.038 for "b": significant alone, not at 0.05 / 3; 20,000 visitors pass both plans.
     const threeChallengers = buildReport({
       experiment: { ...experiment, variants: ['control', 'a', 'b', 'c'].map((id) => ({ id, weight: 1 })) },
-      arms: [arm('control', 1000, 100), arm('a', 1000, 100), arm('b', 1000, 130), arm('c', 1000, 100)],
+      arms: [arm('control', 20_000, 2000), arm('a', 20_000, 2000), arm('b', 20_000, 2126), arm('c', 20_000, 2000)],
       segments: [],
       daily: [],
     });
     expect(threeChallengers.variants[2].pValue).toBeLessThan(0.05);
-    expect(threeChallengers.verdict.status).toBe('inconclusive');
+    expect(threeChallengers.plannedSample).toMatchObject({ perArm: requiredSampleSize(0.1, 0.1, 0.05 / 3), reached: true });
+    expect(threeChallengers.plannedSample.text).toContain('0.0167 per comparison with 3 challengers');
+    expect(threeChallengers.verdict.status).toBe('not-supported');
     const oneChallenger = buildReport({
       experiment: { ...experiment, variants: ['control', 'b'].map((id) => ({ id, weight: 1 })) },
-      arms: [arm('control', 1000, 100), arm('b', 1000, 130)],
+      arms: [arm('control', 20_000, 2000), arm('b', 20_000, 2126)],
       segments: [],
       daily: [],
     });
     expect(oneChallenger.verdict.status).toBe('supported');
   });
 
-  it('is inconclusive without conversions, and checks the split against uneven weights', () => {
-    expect(report([0, 0], [0, 0]).verdict.status).toBe('inconclusive');
+  it('is provisional without conversions in the control, and checks the split against uneven weights', () => {
+    expect(report([0, 0], [0, 0]).verdict).toMatchObject({ status: 'inconclusive', text: expect.stringMatching(/^Provisional: the control has no conversion yet/) });
+    expect(report([500, 0], [500, 9]).plannedSample.perArm).toBeNull();
     const uneven = buildReport({
       experiment: { ...experiment, variants: [{ id: 'control', weight: 0.2 }, { id: 'quotes', weight: 0.8 }] },
       arms: [arm('control', 2000, 60), arm('quotes', 8000, 240)],
@@ -161,6 +194,18 @@ describe('buildReport: verdict', () => {
       daily: [],
     });
     expect(broken.verdict.text).toContain('where 20/80 was planned');
+  });
+
+  it('names arms by their config names, in the verdict too', () => {
+    const named = buildReport({
+      experiment: { ...experiment, name: 'Hero quotes', variants: [{ id: 'control', weight: 0.5 }, { id: 'quotes', name: 'Reviewer quotes', weight: 0.5 }] },
+      arms: [arm('control', 70_000, 1680), arm('quotes', 70_000, 2205)],
+      segments: [],
+      daily: [],
+    });
+    expect(named.experiment).toMatchObject({ name: 'Hero quotes', variants: [{ id: 'control', weight: 0.5 }, { id: 'quotes', name: 'Reviewer quotes', weight: 0.5 }] });
+    expect(named.variants.map((v) => v.name)).toEqual([undefined, 'Reviewer quotes']);
+    expect(named.verdict.text).toMatch(/^\u201cReviewer quotes\u201d converts better/);
   });
 });
 
@@ -206,16 +251,27 @@ describe('buildReport: segments and daily series', () => {
 });
 
 describe('describeHypothesis', () => {
+  const full = { goal: 'purchase rate', audience: 'Thriller lovers', change: 'The hero quotes a thriller review', expectedEffect: '10 % more purchases' };
   it.each([
-    ['Quotes sell', 'Quotes sell'],
-    [
-      { change: 'show customer quotes', audience: 'first-time visitors', expectedEffect: 'more of them buy', goal: 'purchase' },
-      'If we show customer quotes for first-time visitors, then more of them buy (measured by purchase).',
-    ],
-    [{ change: 'show customer quotes' }, 'we show customer quotes'],
-    [{ expectedEffect: 'more buy' }, 'more buy'],
-  ])('%j reads as %j', (hypothesis, text) => {
-    expect(describeHypothesis(hypothesis).text).toBe(text);
+    ['plain text stays as written', 'Quotes sell', 'Quotes sell'],
+    ['all four fields, the change a noun phrase', full, 'Showing Thriller lovers \u201cThe hero quotes a thriller review\u201d should give 10 % more purchases, measured by purchase rate.'],
+    ['the change a verb phrase', { ...full, change: 'show customer quotes in the hero' }, 'Showing Thriller lovers \u201cshow customer quotes in the hero\u201d should give 10 % more purchases, measured by purchase rate.'],
+    ['a bare effect, sentence-like fields with their own full stops', { goal: 'More purchases.', audience: 'everyone', change: 'reviewer quotes', expectedEffect: '+10 %.' }, 'Showing everyone \u201creviewer quotes\u201d should give +10 %, measured by more purchases.'],
+    ['no audience', { change: 'reviewer quotes', expectedEffect: '+10 %', goal: 'purchases' }, 'Showing visitors \u201creviewer quotes\u201d should give +10 %, measured by purchases.'],
+    ['no change', { audience: 'thriller lovers', expectedEffect: '+10 %', goal: 'purchases' }, 'The variant for thriller lovers should give +10 %, measured by purchases.'],
+    ['no expected effect', { audience: 'thriller lovers', change: 'reviewer quotes', goal: 'purchases' }, 'Showing thriller lovers \u201creviewer quotes\u201d should change purchases.'],
+    ['no goal', { change: 'reviewer quotes', expectedEffect: 'The higher purchase rate' }, 'Showing visitors \u201creviewer quotes\u201d should give the higher purchase rate.'],
+    ['only a change', { change: 'reviewer quotes' }, 'Showing visitors \u201creviewer quotes\u201d should make a difference.'],
+    ['only a goal', { goal: 'purchases' }, 'The variant should change purchases.'],
+    ['only an effect', { expectedEffect: 'more buy' }, 'The variant should give more buy.'],
+    ['a name keeps its capital, an article loses it', { audience: 'Dutch visitors', expectedEffect: 'A lift of 5 %' }, 'The variant for Dutch visitors should give a lift of 5 %.'],
+    ['nothing filled in', {}, 'No hypothesis was written down.'],
+    ['only blanks', { goal: '  ', change: '' }, 'No hypothesis was written down.'],
+  ])('%s', (_, hypothesis, text) => {
+    const described = describeHypothesis(hypothesis);
+    expect(described.text).toBe(text);
+    // One sentence: a capital first, one full stop last and nowhere else outside the quotes.
+    if (typeof hypothesis !== 'string') expect(described.text.replace(/\u201c[^\u201d]*\u201d/g, '')).toMatch(/^[A-Z][^.]*\.$/);
   });
 });
 

@@ -5,19 +5,22 @@
  * All rates, uplifts, intervals and chances are fractions (0.31 = +31 %). The control is
  * the experiment's first variant; every other arm is compared with it.
  */
-import { formatChance, formatChange, formatCount, formatPercent, formatPValue, formatSplit } from './format';
+import { hypothesisSentence, type StructuredHypothesis } from './hypothesis';
 import {
   chanceToBeatControl,
   type Interval,
   meanVariance,
   proportionCI,
   relativeUpliftCI,
-  requiredSampleSize,
   srmTest,
   type SrmResult,
   twoProportionZTest,
   welchTest,
 } from './stats';
+import { decideVerdict, plannedSample, type PlannedSample, type Verdict } from './verdict';
+
+export type { StructuredHypothesis } from './hypothesis';
+export type { PlannedSample, Verdict, VerdictStatus } from './verdict';
 
 export interface ArmAggregate {
   id: string;
@@ -45,18 +48,12 @@ export interface DailyAggregate {
   revenue: number;
 }
 
-export interface StructuredHypothesis {
-  goal?: string;
-  audience?: string;
-  change?: string;
-  expectedEffect?: string;
-}
-
 export interface ExperimentInput {
   experiment: {
     id: string;
+    name?: string;
     hypothesis: string | StructuredHypothesis;
-    variants: { id: string; weight: number }[];
+    variants: { id: string; name?: string; weight: number }[];
     status: string;
     /** Relative lift the test should be able to detect; 0.1 (10 %) when absent. */
     minimumDetectableEffect?: number;
@@ -66,8 +63,15 @@ export interface ExperimentInput {
   daily: DailyAggregate[];
 }
 
+/** What the config says besides the experiment: segment id → name, so the report shows names. */
+export interface ReportNames {
+  segments?: ReadonlyMap<string, string>;
+}
+
 export interface VariantReport {
   id: string;
+  /** The variant's name in the config, when it has one. */
+  name?: string;
   control: boolean;
   visitors: number;
   conversions: number;
@@ -87,6 +91,8 @@ export interface VariantReport {
 
 export interface SegmentReport {
   segment: string;
+  /** The segment's name in the config, when it has one. */
+  name?: string;
   variants: { id: string; visitors: number; conversions: number; conversionRate: number; uplift: number | null }[];
 }
 
@@ -99,20 +105,12 @@ export interface DailyPoint {
   conversionRate: number;
 }
 
-export type VerdictStatus = 'supported' | 'not-supported' | 'inconclusive' | 'srm';
-
-export interface Verdict {
-  status: VerdictStatus;
-  text: string;
-  /** More visitors each arm still needs to detect the minimum detectable effect (inconclusive only). */
-  visitorsNeeded?: number;
-}
-
 export interface ExperimentReport {
   experiment: {
     id: string;
+    name?: string;
     status: string;
-    variants: { id: string; weight: number }[];
+    variants: { id: string; name?: string; weight: number }[];
     minimumDetectableEffect: number;
   };
   hypothesis: StructuredHypothesis & { text: string };
@@ -120,13 +118,13 @@ export interface ExperimentReport {
   variants: VariantReport[];
   segments: SegmentReport[];
   daily: { variant: string; points: DailyPoint[] }[];
+  plannedSample: PlannedSample;
   verdict: Verdict;
 }
 
 export const DEFAULT_MDE = 0.1;
-const ALPHA = 0.05;
 
-export function buildReport(input: ExperimentInput): ExperimentReport {
+export function buildReport(input: ExperimentInput, names: ReportNames = {}): ExperimentReport {
   const { experiment } = input;
   const mde = experiment.minimumDetectableEffect ?? DEFAULT_MDE;
   const arms = experiment.variants.map((v) => input.arms.find((a) => a.id === v.id) ?? emptyArm(v.id));
@@ -134,21 +132,29 @@ export function buildReport(input: ExperimentInput): ExperimentReport {
     arms.map((a) => a.visitors),
     experiment.variants.map((v) => v.weight),
   );
-  const variants = arms.map((arm, i) => compareWithControl(arm, arms[0], i === 0));
+  const variants = arms.map((arm, i) => ({ ...compareWithControl(arm, arms[0], i === 0), ...named(experiment.variants[i].name) }));
+  const plan = plannedSample(variants, mde);
   return {
     experiment: {
       id: experiment.id,
+      ...named(experiment.name),
       status: experiment.status,
-      variants: experiment.variants.map(({ id, weight }) => ({ id, weight })),
+      variants: experiment.variants.map(({ id, name, weight }) => ({ id, ...named(name), weight })),
       minimumDetectableEffect: mde,
     },
     hypothesis: describeHypothesis(experiment.hypothesis),
     srm,
     variants,
-    segments: segmentReports(input.segments, experiment.variants.map((v) => v.id)),
+    segments: segmentReports(input.segments, experiment.variants.map((v) => v.id), names.segments),
     daily: cumulativeDaily(input.daily, experiment.variants.map((v) => v.id)),
-    verdict: decideVerdict(variants, srm, experiment.variants.map((v) => v.weight), mde),
+    plannedSample: plan,
+    verdict: decideVerdict(variants, srm, experiment.variants.map((v) => v.weight), plan),
   };
+}
+
+/** `{name}` when there is one, nothing otherwise: JSON without `"name": undefined`. */
+function named(name: string | undefined): { name?: string } {
+  return name ? { name } : {};
 }
 
 function emptyArm(id: string): ArmAggregate {
@@ -194,19 +200,15 @@ function compareWithControl(arm: ArmAggregate, control: ArmAggregate, isControl:
   };
 }
 
-/** A structured hypothesis reads as one "If we …, then …" sentence; plain text stays as written. */
+/** A structured hypothesis reads as one sentence (hypothesis.ts); plain text stays as written. */
 export function describeHypothesis(hypothesis: string | StructuredHypothesis): StructuredHypothesis & { text: string } {
   if (typeof hypothesis === 'string') return { text: hypothesis };
-  const { goal, audience, change, expectedEffect } = hypothesis;
-  const condition = [change && `we ${change}`, audience && `for ${audience}`].filter(Boolean).join(' ');
-  const outcome = [expectedEffect, goal && `(measured by ${goal})`].filter(Boolean).join(' ');
-  const text = condition && outcome ? `If ${condition}, then ${outcome}.` : condition || outcome;
-  return { ...hypothesis, text };
+  return { ...hypothesis, text: hypothesisSentence(hypothesis) };
 }
 
-function segmentReports(rows: readonly SegmentAggregate[], variantIds: readonly string[]): SegmentReport[] {
-  const names = [...new Set(rows.map((r) => r.segment))].sort();
-  return names.map((segment) => {
+function segmentReports(rows: readonly SegmentAggregate[], variantIds: readonly string[], segmentNames?: ReadonlyMap<string, string>): SegmentReport[] {
+  const ids = [...new Set(rows.map((r) => r.segment))].sort();
+  return ids.map((segment) => {
     const cells = variantIds.map((id) => {
       const matching = rows.filter((r) => r.segment === segment && r.variant === id);
       const visitors = sum(matching.map((r) => r.visitors));
@@ -216,6 +218,7 @@ function segmentReports(rows: readonly SegmentAggregate[], variantIds: readonly 
     const controlRate = cells[0]?.conversionRate ?? 0;
     return {
       segment,
+      ...named(segmentNames?.get(segment)),
       variants: cells.map((c, i) => ({
         ...c,
         uplift: i === 0 ? 0 : c.visitors > 0 ? relativeChange(c.conversionRate, controlRate) : null,
@@ -245,110 +248,6 @@ function cumulativeDaily(rows: readonly DailyAggregate[], variantIds: readonly s
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
-
-/**
- * The plain-language conclusion. Order matters: a broken split voids everything else; then
- * a significant win, then a significant loss, then "enough visitors and still nothing".
- * With several challengers each is tested at 0.05 / (number of challengers) (Bonferroni),
- * so adding arms does not make a false winner more likely.
- */
-function decideVerdict(
-  variants: readonly VariantReport[],
-  srm: SrmResult,
-  weights: readonly number[],
-  mde: number,
-): Verdict {
-  const [control, ...challengers] = variants;
-  if (!control || challengers.length === 0) {
-    return { status: 'inconclusive', text: 'This experiment has no arm to compare with the control.' };
-  }
-  if (!srm.ok) {
-    return {
-      status: 'srm',
-      text:
-        `The split is off: ${variants.map((v) => formatCount(v.visitors)).join(' vs ')} visitors where ` +
-        `${formatSplit(weights)} was planned (${formatPValue(srm.pValue)}). Do not trust these numbers; ` +
-        'check for bots or a broken exposure.',
-    };
-  }
-  const alpha = ALPHA / challengers.length;
-  const significant = challengers.filter((v) => v.pValue !== null && v.pValue < alpha && v.uplift !== null);
-  const winner = maxBy(
-    significant.filter((v) => v.uplift! > 0),
-    (v) => v.uplift!,
-  );
-  if (winner) {
-    return {
-      status: 'supported',
-      text:
-        `${quote(winner.id)} converts better than the control: ${formatPercent(winner.conversionRate, 2)} vs ` +
-        `${formatPercent(control.conversionRate, 2)}, ${formatChange(winner.uplift!)} (${evidence(winner)}). ` +
-        'The hypothesis is supported.',
-    };
-  }
-  const loser = maxBy(significant, (v) => -v.uplift!);
-  if (loser) {
-    return {
-      status: 'not-supported',
-      text:
-        `${quote(loser.id)} converts worse than the control: ${formatPercent(loser.conversionRate, 2)} vs ` +
-        `${formatPercent(control.conversionRate, 2)}, ${formatChange(loser.uplift!)} (${evidence(loser)}). ` +
-        'The hypothesis is not supported; keep the control.',
-    };
-  }
-  const baseline = control.conversionRate > 0 ? control.conversionRate : pooledRate(variants);
-  const perArm = baseline > 0 ? requiredSampleSize(baseline, mde, alpha) : Infinity;
-  const fewest = Math.min(...variants.map((v) => v.visitors));
-  const leader = maxBy(challengers, (v) => v.uplift ?? -Infinity) ?? challengers[0];
-  const sofar =
-    leader.uplift !== null && leader.pValue !== null
-      ? `${quote(leader.id)} is at ${formatChange(leader.uplift)} (${formatPValue(leader.pValue)})`
-      : 'there is no difference to measure yet';
-  if (Number.isFinite(perArm) && fewest >= perArm) {
-    return {
-      status: 'not-supported',
-      text:
-        `Every arm reached the ${formatCount(perArm)} visitors needed to see a ${formatPercent(mde, 0)} difference, ` +
-        `and no arm differs clearly from the control: ${sofar}. The hypothesis is not supported; ` +
-        'keep the control or test a bolder change.',
-    };
-  }
-  if (!Number.isFinite(perArm)) {
-    return {
-      status: 'inconclusive',
-      text: 'Too early to tell: there are no conversions yet, so the visitors needed cannot be estimated.',
-    };
-  }
-  const visitorsNeeded = perArm - fewest;
-  return {
-    status: 'inconclusive',
-    text:
-      `Too early to tell: ${sofar}. About ${formatCount(visitorsNeeded)} more visitors per arm are needed ` +
-      `to detect a ${formatPercent(mde, 0)} difference.`,
-    visitorsNeeded,
-  };
-}
-
-/** "95% CI +11% to +55%; p=0.0012; over 99% chance to beat the control" */
-function evidence(v: VariantReport): string {
-  const parts: string[] = [];
-  if (v.upliftCI) parts.push(`95% CI ${formatChange(v.upliftCI[0])} to ${formatChange(v.upliftCI[1])}`);
-  if (v.pValue !== null) parts.push(formatPValue(v.pValue));
-  if (v.chanceToWin !== null) parts.push(`${formatChance(v.chanceToWin)} chance to beat the control`);
-  return parts.join('; ');
-}
-
-const quote = (id: string): string => `\u201c${id}\u201d`;
-
-function pooledRate(variants: readonly VariantReport[]): number {
-  return rate(sum(variants.map((v) => v.conversions)), sum(variants.map((v) => v.visitors)));
-}
-
-function maxBy<T>(items: readonly T[], score: (item: T) => number): T | undefined {
-  let best: T | undefined;
-  for (const item of items) if (best === undefined || score(item) > score(best)) best = item;
-  return best;
-}
 
 export interface PeriodTotals {
   visitors: number;

@@ -18,7 +18,8 @@ export const ATTRIBUTE_NAMES = [
   'm', 'segment', 'clv', 'categories', 'views', 'carts', 'purchases', 'maxViewedPrice',
   'lastPurchasePrice', 'tradedDown', 'interests', 'cart', 'items', 'value', 'abandoned',
   'toFreeShipping', 'products', 'viewed', 'carted', 'purchased', 'prices', 'avgViewed',
-  'maxViewed', 'first', 'last', 'traits', 'customer', 'segments', 'tier', 'tags', 'id', 'price',
+  'maxViewed', 'first', 'last', 'traits', 'customer', 'code', 'segments', 'tier', 'tags', 'id',
+  'price',
 ] as const;
 
 const NAME_IDS = new Map<string, number>(ATTRIBUTE_NAMES.map((name, id) => [name, id]));
@@ -90,11 +91,12 @@ export function readAttribute(object: Record<string, unknown>, id: number, name:
     case 56: return object.last;
     case 57: return object.traits;
     case 58: return object.customer;
-    case 59: return object.segments;
-    case 60: return object.tier;
-    case 61: return object.tags;
-    case 62: return object.id;
-    case 63: return object.price;
+    case 59: return object.code;
+    case 60: return object.segments;
+    case 61: return object.tier;
+    case 62: return object.tags;
+    case 63: return object.id;
+    case 64: return object.price;
     default: return object[name];
   }
 }

@@ -15,7 +15,6 @@ describe('compileRuleSet: behaviour table', () => {
   // Every row's condition sits in one set with all the others, so rows share path slots.
   it.each(ruleCases.map((row, index) => [...row, index] as const))('%s', (_name, condition, attributes, expected, index) => {
     expect(set.test(index, set.view(attributes))).toBe(expected);
-    expect(set.predicate(index)(attributes)).toBe(expected);
     expect(compileCondition(condition).predicate(attributes)).toBe(expected);
   });
 
@@ -61,17 +60,11 @@ describe('compileRuleSet: paths and views', () => {
     expect(set.test(0, view)).toBe(true);
   });
 
-  it('a predicate uses the bound view only for the bound attributes, and fresh data after unbind', () => {
-    const set = compileRuleSet([{ condition: { 'cart.value': { $gt: 50 } } }]);
-    const predicate = set.predicate(0);
-    const attrs = { cart: { value: 10 } };
-    const other = { cart: { value: 80 } };
-    set.bind(attrs);
-    expect(predicate(attrs)).toBe(false);
-    expect(predicate(other)).toBe(true);
-    set.unbind();
-    attrs.cart.value = 60;
-    expect(predicate(attrs)).toBe(true);
+  it('serves interleaved visitors from one compiled set, each through its own view', () => {
+    const set = compileRuleSet([{ condition: { 'cart.value': { $gt: 50 } } }, { condition: { segments: 'vip' } }]);
+    const [low, high] = [{ cart: { value: 10 }, segments: ['vip'] }, { cart: { value: 80 }, segments: [] }];
+    const [lowView, highView] = [set.view(low), set.view(high)];
+    expect([set.test(0, lowView), set.test(0, highView), set.test(1, lowView), set.test(1, highView)]).toEqual([false, true, true, false]);
   });
 });
 

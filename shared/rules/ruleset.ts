@@ -9,7 +9,7 @@
  * as one program (program.ts) reading `view[slot]`. Answers are those of
  * `compileCondition`, condition by condition.
  */
-import type { Attributes, Predicate, RuleIssue } from './compile.js';
+import type { Attributes, RuleIssue } from './compile.js';
 import { compileDocument, documentCompiler } from './document.js';
 import { Program } from './program.js';
 import { PathSlots, type RuleView } from './view.js';
@@ -29,20 +29,11 @@ export interface RuleSet {
   paths: readonly string[];
   /** A view of `attrs` for this set's conditions (see the contract in view.ts). */
   view(attrs: Attributes): RuleView;
-  /** Does condition `index` (its position in the list compiled) hold in `view`? */
+  /**
+   * Does condition `index` (its position in the list compiled) hold in `view`? The set
+   * keeps nothing between calls: the caller holds its visitor's view.
+   */
   test(index: number, view: RuleView): boolean;
-  /**
-   * Condition `index` as a predicate on attributes. It uses the bound view when called
-   * with the bound attributes (see `bind`), else a fresh view of its own.
-   */
-  predicate(index: number): Predicate;
-  /**
-   * Makes a view of `attrs` the one every predicate of this set uses for `attrs` until
-   * `unbind`, so code that only holds predicates shares its reads. The view contract then
-   * holds for `attrs` until `unbind`.
-   */
-  bind(attrs: Attributes): RuleView;
-  unbind(): void;
 }
 
 export function compileRuleSet(sources: readonly RuleSource[]): RuleSet {
@@ -55,24 +46,10 @@ export function compileRuleSet(sources: readonly RuleSource[]): RuleSet {
     return compiler.issues.length > before ? program.constant(false) : tree;
   });
   const entries = trees.map((tree) => program.lower(tree));
-  const view = (attrs: Attributes) => slots.view(attrs);
-
-  let bound: { attrs: Attributes; view: RuleView } | null = null;
   return {
     issues: compiler.issues,
     paths: slots.paths(),
-    view,
-    test: (index, at) => program.run(entries[index], at),
-    predicate: (index) => {
-      const entry = entries[index];
-      return (attrs) => program.run(entry, bound !== null && bound.attrs === attrs ? bound.view : view(attrs));
-    },
-    bind: (attrs) => {
-      bound = { attrs, view: view(attrs) };
-      return bound.view;
-    },
-    unbind: () => {
-      bound = null;
-    },
+    view: (attrs: Attributes) => slots.view(attrs),
+    test: (index, view) => program.run(entries[index], view),
   };
 }

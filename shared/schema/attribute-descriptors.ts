@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { AttributesSchema } from './attributes.js';
 
 export type AttributeType = 'string' | 'number' | 'boolean' | 'string[]' | 'object' | 'json';
-/** Where a closed set that is not written in the schema comes from. */
-export type ValuesFrom = 'segments' | 'categories';
+/** Where a closed set that is not written in the schema comes from: the config, or the catalog. */
+export type ValuesFrom = 'segments' | 'categories' | 'codes';
 
 export interface AttributeDescriptor {
   /** Dotted path; a `*` segment stands for a name the shop chooses (`categories.*.views`). */
@@ -31,11 +31,14 @@ export interface AttributeDescriptor {
   namesFrom?: ValuesFrom;
   /** Free namespaces: key names common enough to get a fast read in rules. */
   commonKeys?: readonly string[];
+  /** Filled after rules run: placeholders may read it, conditions never see it. */
+  copyOnly?: boolean;
 }
 
 interface Meta {
   description?: string;
   free?: boolean;
+  copyOnly?: boolean;
   valuesFrom?: ValuesFrom;
   namesFrom?: ValuesFrom;
   examples?: unknown[];
@@ -50,7 +53,7 @@ function describeTree(schema: z.ZodObject): AttributeDescriptor[] {
 }
 
 /** Appends the descriptor of `schema` at `path`, then those of its children. */
-function describe(schema: z.ZodType, path: string, out: AttributeDescriptor[]): void {
+function describe(schema: z.ZodType, path: string, out: AttributeDescriptor[], inherited = false): void {
   const meta: Meta = {};
   let inner = schema;
   // Wrappers may carry the description (`x.optional().describe(…)`); the outermost one wins.
@@ -59,17 +62,18 @@ function describe(schema: z.ZodType, path: string, out: AttributeDescriptor[]): 
     if (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
     else break;
   }
+  const copyOnly = inherited || meta.copyOnly === true;
   if (!meta.description) throw new Error(`attribute ${path} has no description`);
-  const base = { path, description: meta.description };
+  const base = { path, description: meta.description, ...(copyOnly && { copyOnly }) };
 
   if (inner instanceof z.ZodObject) {
     out.push({ ...base, type: 'object' });
-    for (const [key, child] of Object.entries(inner.shape)) describe(child as z.ZodType, `${path}.${key}`, out);
+    for (const [key, child] of Object.entries(inner.shape)) describe(child as z.ZodType, `${path}.${key}`, out, copyOnly);
   } else if (inner instanceof z.ZodRecord && meta.free) {
     out.push({ ...base, type: 'json', free: true, ...(meta.examples && { commonKeys: exampleKeys(meta.examples) }) });
-  } else if (inner instanceof z.ZodRecord && inner.valueType instanceof z.ZodObject) {
+  } else if (inner instanceof z.ZodRecord) {
     out.push({ ...base, type: 'object', ...(meta.namesFrom && { namesFrom: meta.namesFrom }) });
-    describe(inner.valueType as z.ZodType, `${path}.*`, out);
+    describe(inner.valueType as z.ZodType, `${path}.*`, out, copyOnly);
   } else if (inner instanceof z.ZodArray && inner.element instanceof z.ZodString) {
     out.push({ ...base, type: 'string[]', ...(meta.valuesFrom && { valuesFrom: meta.valuesFrom }) });
   } else if (inner instanceof z.ZodEnum) {

@@ -10,17 +10,19 @@
  * - `free: true` — any path below is accepted, untyped (traits, customer data);
  * - `valuesFrom` — the closed set comes from the config (`segments`: its segment ids) or
  *   from the catalog (`categories`: its category names, checked only when one is known);
- * - `namesFrom: 'categories'` on a record — its keys are category names;
+ * - `namesFrom` on a record — its keys are category names (`categories`) or the config's
+ *   code ids (`codes`);
+ * - `copyOnly: true` — filled after rules run, for `{{placeholders}}` only;
  * - `examples` on a free namespace — names common enough to get a fast read in rules.
  */
 import { z } from 'zod';
 import { RFM_SEGMENTS } from '../rfm.js';
+import { WEATHER_CONDITIONS } from '../weather.js';
 import { SourceSchema } from './profile.js';
 
 export const DEVICES = ['mobile', 'tablet', 'desktop', 'bot'] as const;
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export const CHANNELS = ['web', 'email', 'chat', 'ads'] as const;
-export const WEATHER_CONDITIONS = ['clear', 'cloudy', 'fog', 'drizzle', 'rain', 'snow', 'storm'] as const;
 
 const Count = z.number().nonnegative();
 const Money = z.number().nonnegative();
@@ -131,6 +133,11 @@ export const AttributesSchema = z.object({
   customer: FreeJson.optional()
     .meta({ free: true })
     .describe('JSON the shop uploaded for this customer, present only after a verified identify'),
+  code: z
+    .record(z.string(), z.string().describe('this customer\'s code of that definition'))
+    .optional()
+    .meta({ namesFrom: 'codes', copyOnly: true })
+    .describe('personal discount codes of a verified customer, by code id in the config (copy only: filled after rules run)'),
   segments: z
     .array(z.string())
     .meta({ valuesFrom: 'segments' })

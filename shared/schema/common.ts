@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { isSafeUrl } from '../url.js';
-import { ID_PATTERN, LIMITS } from './limits.js';
+import { ID_PATTERN, LIMITS, SITE_ID_PATTERN } from './limits.js';
 
 export const Id = z.string().regex(ID_PATTERN, 'use lowercase letters, digits, "-" or "_" (at most 64)');
+export const SITE_ID_RULE = 'a site id is 1–63 lowercase letters, digits or "-", starting with a letter or digit';
+export const SiteId = z.string().regex(SITE_ID_PATTERN, SITE_ID_RULE);
 export const ShortText = z.string().max(LIMITS.shortText);
 export const LongText = z.string().max(LIMITS.longText);
 export const SafeUrl = z

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_CLV, DEFAULT_RFM_EDGES } from '../rfm.js';
-import { Id, LongText, Num, ShortText } from './common.js';
+import { Id, LongText, Num, ShortText, SiteId } from './common.js';
 import { ContentSchema } from './content.js';
+import { JourneySchema } from './journeys.js';
+import { ProxySchema } from './proxy.js';
 
 /**
  * A MongoDB-style condition on the attribute tree; its operators are checked by the rule
@@ -88,7 +90,7 @@ export const ExperimentSchema = z.object({
   minimumDetectableEffect: z.number().positive().max(10).optional(),
   startedAt: z.string().datetime({ offset: true }).optional(),
   variants: z
-    .array(z.object({ id: Id, weight: z.number().min(0).max(1), content: ContentSchema.optional() }))
+    .array(z.object({ id: Id, name: ShortText.optional(), weight: z.number().min(0).max(1), content: ContentSchema.optional() }))
     .min(2, 'an experiment needs a control and at least one variant'),
 });
 
@@ -136,7 +138,7 @@ export const CodeSchema = z
 
 export const ConfigSchema = z.object({
   $schema: z.string().optional(),
-  site: Id,
+  site: SiteId,
   origins: z.array(z.string().url()).default([]),
   rfm: z
     .object({ recencyDays: Edges, frequency: Edges, monetary: Edges })
@@ -163,6 +165,10 @@ export const ConfigSchema = z.object({
   feed: FeedSchema.default({ enabled: false, marginBands: [0.5, 0.3] }),
   audiences: z.array(AudienceSchema).default([]),
   codes: z.array(CodeSchema).default([]),
+  /** Timed messages to registered webhooks (`send.webhook` names one; see journeys.ts). */
+  journeys: z.array(JourneySchema).default([]),
+  /** Serve the shop through the edge, personalized in its HTML (edge/src/proxy). */
+  proxy: ProxySchema.optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RFM_SEGMENTS } from '../rfm.js';
-import { ConsentSchema, Id, TraitsSchema } from './common.js';
+import { ConsentSchema, SiteId, TraitsSchema } from './common.js';
 import { ContentSchema } from './content.js';
 import { LIMITS } from './limits.js';
 import { ProfileSchema, SourceSchema } from './profile.js';
@@ -10,7 +10,7 @@ const Key = z.string().max(LIMITS.idLength);
 export const DecideRequestSchema = z.object({
   // A site id has the config's id shape, so a malformed one (a lone surrogate, say) is bad
   // input here and never reaches a KV key, where it would fail as a store error (503).
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength).nullable(),
   consent: ConsentSchema,
   context: z.object({

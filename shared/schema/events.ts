@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConsentSchema, Id, NonNeg, ShortText, Timestamp } from './common.js';
+import { ConsentSchema, NonNeg, ShortText, SiteId, Timestamp } from './common.js';
 import { LIMITS } from './limits.js';
 
 export const ItemSchema = z.object({
@@ -10,6 +10,9 @@ export const ItemSchema = z.object({
   quantity: z.number().int().positive().max(10_000).optional(),
 });
 export type Item = z.infer<typeof ItemSchema>;
+
+/** GA4 names and custom ones alike: snake_case, so a journey's trigger can name either. */
+export const EventNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'event names are snake_case, at most 40 characters');
 
 export const STANDARD_EVENTS = [
   'page_view',
@@ -31,7 +34,7 @@ export const STANDARD_EVENTS = [
 export const EventSchema = z
   .object({
     id: z.string().min(8).max(LIMITS.idLength),
-    name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'event names are snake_case, at most 40 characters'),
+    name: EventNameSchema,
     ts: Timestamp,
     items: z.array(ItemSchema).max(LIMITS.listItems).optional(),
     value: NonNeg.optional(),
@@ -69,7 +72,7 @@ export function eventTimeProblem(ts: number, now: number): string | null {
 
 /** The envelope is checked whole; events are checked one by one so good ones are kept. */
 export const CollectRequestSchema = z.object({
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength),
   consent: ConsentSchema,
   /** Segments the visitor was in at the last decide, for per-segment conversion reports. */
@@ -79,6 +82,6 @@ export const CollectRequestSchema = z.object({
 export type CollectRequest = z.infer<typeof CollectRequestSchema>;
 
 export const ForgetRequestSchema = z.object({
-  site: Id,
+  site: SiteId,
   visitor: z.string().min(8).max(LIMITS.idLength),
 });

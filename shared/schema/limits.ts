@@ -22,5 +22,12 @@ export const LIMITS = {
   eventFutureMs: 5 * 60_000,
 } as const;
 
-/** Ids of sites, segments, slots, variants, experiments: lowercase, URL- and KV-key-safe. */
+/** Ids of segments, slots, variants, experiments: lowercase, URL- and KV-key-safe. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/**
+ * Site ids, one rule everywhere (config, decide, collect, forget, every admin URL): they
+ * become a part of storage keys, Durable Object names and hostnames, so no ":", no "_",
+ * nothing a KV key or a DNS label cannot carry, at most 63 characters.
+ */
+export const SITE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;

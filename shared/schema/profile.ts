@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NonNeg, Timestamp } from './common.js';
 import { LIMITS } from './limits.js';
+import { SOURCES } from '../source.js';
 
 /** Product ids, most recent first. */
 const ProductIds = z.array(z.string().max(LIMITS.idLength)).max(LIMITS.listItems);
@@ -13,7 +14,7 @@ export const CategoryStatsSchema = z.object({
   lastPurchasePrice: NonNeg.optional(),
 });
 
-export const SourceSchema = z.enum(['ads', 'organic', 'email', 'social', 'referral', 'direct']);
+export const SourceSchema = z.enum(SOURCES);
 export type Source = z.infer<typeof SourceSchema>;
 
 /**

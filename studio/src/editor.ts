@@ -5,17 +5,17 @@
  * pause in typing before it asks).
  */
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
-import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
+import { json } from '@codemirror/lang-json';
+import { syntaxTree } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
-import type { EditorState } from '@codemirror/state';
+import type { EditorState, Text } from '@codemirror/state';
 import { hoverTooltip } from '@codemirror/view';
 import { basicSetup, EditorView } from 'codemirror';
 import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
 
 type Schema = Parameters<typeof stateExtensions>[0];
 import { formatPath } from '../../shared/config/path.js';
-import { jsonPositions, positionOf } from '../../shared/json-lines.js';
+import { positionAt, readJson, type Position } from '../../scripts/json-lines.js';
 import type { Issue } from './api.js';
 import { COMPARISON, LOGICAL, suggestionAt } from './condition-context.js';
 
@@ -93,13 +93,6 @@ function ruleCompletions(): (context: CompletionContext) => CompletionResult | n
   };
 }
 
-/** One line of a problem at most is underlined, so an issue about a whole block stays readable. */
-function toProblem(issue: Issue, severity: Problem['severity'], text: string, positions: ReturnType<typeof jsonPositions>, view: EditorView): Problem {
-  const at = positionOf(positions, issue.path) ?? { from: 0, to: 0, line: 1 };
-  const lineEnd = view.state.doc.lineAt(at.from).to;
-  return { severity, line: issue.line ?? at.line, from: at.from, to: Math.min(at.to, lineEnd, text.length), where: formatPath(issue.path), message: issue.message };
-}
-
 /** The schema's completion, its "nothing here" answer normalised for CodeMirror. */
 function schemaCompletions(): (context: CompletionContext) => CompletionResult | null {
   const complete = jsonCompletion();
@@ -109,37 +102,31 @@ function schemaCompletions(): (context: CompletionContext) => CompletionResult |
   };
 }
 
-/**
- * Where the JSON breaks, from the parser's first error node: JSON.parse's message in
- * Chromium no longer always says at which position, which would put every syntax error on line 1.
- */
-function firstSyntaxError(state: EditorState): number | null {
-  let at: number | null = null;
-  ensureSyntaxTree(state, state.doc.length, 200)?.iterate({
-    enter: (node) => {
-      if (at !== null) return false;
-      if (node.type.isError) at = node.from;
-    },
-  });
-  return at;
+/** A problem at a line and column, underlined to the end of that line. */
+function problemAt(doc: Text, at: Position, severity: Problem['severity'], where: string, message: string): Problem {
+  const line = doc.line(Math.min(at.line, doc.lines));
+  const from = Math.min(line.from + at.column - 1, line.to);
+  return { severity, line: line.number, from, to: Math.max(line.to, from), where, message };
 }
 
+/**
+ * Problems as the CLI finds them: where the JSON breaks (the CLI's own strict reader, which
+ * says what was expected there), else the server's checks, each placed at its path.
+ */
 function serverLinter(hooks: EditorHooks) {
-  const parse = jsonParseLinter();
   return linter(
     async (view): Promise<Diagnostic[]> => {
       const doc = view.state.doc;
       const text = doc.toString();
+      const read = readJson(text);
       let problems: Problem[];
-      const syntax = parse(view);
-      if (syntax.length) {
-        const at = firstSyntaxError(view.state) ?? syntax[0].from;
-        const line = doc.lineAt(at);
-        problems = [{ severity: 'error', line: line.number, from: at, to: Math.min(at + 1, line.to), where: '', message: `JSON syntax: ${syntax[0].message}` }];
+      if (!read.ok) {
+        problems = [problemAt(doc, read.error, 'error', '', `JSON syntax: ${read.error.message}`)];
       } else {
         const { issues, warnings } = await hooks.validate(text);
-        const positions = jsonPositions(text);
-        problems = [...issues.map((i) => toProblem(i, 'error', text, positions, view)), ...warnings.map((i) => toProblem(i, 'warning', text, positions, view))];
+        const place = (issue: Issue, severity: Problem['severity']) =>
+          problemAt(doc, positionAt(read.positions, issue.path) ?? { line: 1, column: 1 }, severity, formatPath(issue.path), issue.message);
+        problems = [...issues.map((i) => place(i, 'error')), ...warnings.map((i) => place(i, 'warning'))];
       }
       // Typing went on while the server answered: this answer is about text no longer there.
       if (view.state.doc !== doc) return [];

@@ -23,7 +23,7 @@ describe('outline', () => {
       ['champions', 'champions', lineOf('"champions"') - 1],
     ]);
     expect(groups[1].entries[0]).toMatchObject({ id: 'hero', line: lineOf('"hero"') });
-    expect(text.slice(groups[1].entries[0].from).startsWith('{')).toBe(true);
+    expect(text.slice(groups[1].entries[0].from).startsWith('"hero"')).toBe(true);
   });
 
   it.each([

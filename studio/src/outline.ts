@@ -2,7 +2,7 @@
  * The editor's outline: every segment, persona, slot, experiment and journey of the
  * config, with where it starts in the text, so a click jumps there.
  */
-import { jsonPositions } from '../../shared/json-lines.js';
+import { readJson, type Position } from '../../scripts/json-lines.js';
 
 export interface OutlineEntry {
   id: string;
@@ -24,17 +24,23 @@ const GROUPS: [key: string, title: string][] = [
   ['journeys', 'Journeys'],
 ];
 
+/** Offset of a 1-based line and column in `text`. */
+function offsetOf(text: string, { line, column }: Position): number {
+  let offset = 0;
+  for (let n = 1; n < line; n++) offset = text.indexOf('\n', offset) + 1;
+  return offset + column - 1;
+}
+
 /** Null when the text is not JSON (the editor then keeps the last outline). */
 export function outline(text: string): OutlineGroup[] | null {
-  let config: unknown;
-  try {
-    config = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const read = readJson(text);
+  if (!read.ok) return null;
+  const config = read.value;
   if (!config || typeof config !== 'object' || Array.isArray(config)) return [];
-  const positions = jsonPositions(text);
-  const at = (path: (string | number)[]) => positions.get(JSON.stringify(path));
+  const at = (path: (string | number)[]) => {
+    const position = read.positions.get(JSON.stringify(path));
+    return position && { line: position.line, from: offsetOf(text, position) };
+  };
   const groups: OutlineGroup[] = [];
   for (const [key, title] of GROUPS) {
     const value = Object.hasOwn(config, key) ? (config as Record<string, unknown>)[key] : undefined;

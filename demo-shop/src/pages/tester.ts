@@ -8,6 +8,7 @@ import config from '../../vitrine.config.json';
 import { addToCart, clearCart } from '../cart.js';
 import { $, setText } from '../dom.js';
 import { PERSONAS, personaEvents, type PersonaScript } from '../personas.js';
+import { proxied, shopUrl } from '../route.js';
 import { vitrine } from '../vitrine.js';
 
 /** The page each slot lives on, for force links. */
@@ -18,6 +19,9 @@ const SLOT_PAGES: Record<string, string> = {
   'also-bought': '/product.html?id=the-quiet-witness',
   'shipping-nudge': '/cart.html',
 };
+
+/** Whether pages open through the edge's proxy (personalized HTML) or as the shop serves them (script only). */
+const viaProxy = () => $<HTMLInputElement>('[data-serve="proxy"]').checked;
 
 /** Resolves once the SDK has loaded and run its first decide. */
 const sdkReady = () => new Promise<void>((resolve) => vitrine('on', 'ready', resolve));
@@ -34,7 +38,7 @@ async function loadPersona(persona: PersonaScript): Promise<void> {
   if (persona.traits) vitrine('set', persona.traits);
   // Leaving the page before the history is in IndexedDB would lose it.
   await window.vitrine('flush');
-  location.href = persona.landing;
+  location.href = shopUrl(persona.landing, viaProxy());
 }
 
 function renderPersonas(): void {
@@ -82,7 +86,16 @@ function showDecision(d: DecideResponse): void {
   setText('[data-show="version"]', d.configVersion);
 }
 
+/** The serving choice starts as this page's own side; the link opens the tester on the other one. */
+function wireServeMode(): void {
+  $<HTMLInputElement>(`[data-serve="${proxied() ? 'proxy' : 'script'}"]`).checked = true;
+  const other = $<HTMLAnchorElement>('[data-serve-other]');
+  other.href = shopUrl('/tester.html', !proxied());
+  other.textContent = proxied() ? 'Open the tester without the proxy' : 'Open the tester through the proxy';
+}
+
 export function testerPage(): void {
+  wireServeMode();
   renderPersonas();
   renderForceLinks();
   vitrine('on', 'consent', showConsent);
@@ -91,6 +104,6 @@ export function testerPage(): void {
     await sdkReady();
     await window.vitrine('forget');
     clearCart();
-    location.href = '/';
+    location.href = shopUrl('/', viaProxy());
   });
 }

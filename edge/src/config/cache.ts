@@ -62,7 +62,7 @@ export function forgetCachedConfig(site: string): void {
 
 function compileStored(version: string, config: unknown): Loaded | null {
   // Stored configs passed validation when pushed; re-validating also fills defaults added since.
-  const result = validateConfig(config);
+  const result = validateConfig(config, { stored: true });
   if (!result.ok) {
     console.warn(`stored config ${version} no longer validates: ${result.issues[0]?.message}`);
     return null;

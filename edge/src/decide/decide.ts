@@ -50,34 +50,30 @@ export function evaluate({ compiled, request, context, customer, now, recommend 
   });
 
   // One view of the visitor for every condition of this request, so each attribute path is
-  // read once; the predicates that slots, experiments and recommendations call use it too.
+  // read once; segments, personas, experiments, slots and recommendations all test it.
   // Matched segments go into `attrs.segments` in place, which a view allows.
   const { rules } = compiled;
-  const view = rules.bind(attrs);
-  try {
-    const segments = attrs.segments as string[];
-    for (const segment of compiled.segments) if (rules.test(segment.rule, view)) segments.push(segment.id);
-    const persona = compiled.personas.find((p) => p.test(attrs));
+  const view = rules.view(attrs);
+  const segments = attrs.segments as string[];
+  for (const segment of compiled.segments) if (rules.test(segment.rule, view)) segments.push(segment.id);
+  const persona = compiled.personas.find((p) => rules.test(p.rule, view));
 
-    const arms = assignArms(compiled, attrs, personal ? request.visitor : null, request.assignments);
-    const armBySlot = new Map(arms.map((a) => [a.experiment.spec.slot, a]));
-    const slots: Record<string, SlotPick> = {};
-    for (const slotId of request.slots ?? Object.keys(config.slots)) {
-      const forced = own(request.force, slotId);
-      // A forced view shows the forced content and takes no part in any experiment.
-      const pick = pickSlot(compiled, slotId, attrs, forced ? undefined : armBySlot.get(slotId), forced, recommend);
-      if (pick) slots[slotId] = pick;
-    }
-    return {
-      attrs,
-      rfm,
-      segments,
-      persona: persona ? { id: persona.id, name: persona.name } : null,
-      // Arms of slots not on this page are kept too, so the SDK can keep them sticky.
-      arms: arms.filter((a) => !own(request.force, a.experiment.spec.slot)),
-      slots,
-    };
-  } finally {
-    rules.unbind();
+  const arms = assignArms(compiled, view, personal ? request.visitor : null, request.assignments);
+  const armBySlot = new Map(arms.map((a) => [a.experiment.spec.slot, a]));
+  const slots: Record<string, SlotPick> = {};
+  for (const slotId of request.slots ?? Object.keys(config.slots)) {
+    const forced = own(request.force, slotId);
+    // A forced view shows the forced content and takes no part in any experiment.
+    const pick = pickSlot(compiled, slotId, attrs, view, forced ? undefined : armBySlot.get(slotId), forced, recommend);
+    if (pick) slots[slotId] = pick;
   }
+  return {
+    attrs,
+    rfm,
+    segments,
+    persona: persona ? { id: persona.id, name: persona.name } : null,
+    // Arms of slots not on this page are kept too, so the SDK can keep them sticky.
+    arms: arms.filter((a) => !own(request.force, a.experiment.spec.slot)),
+    slots,
+  };
 }

@@ -71,7 +71,7 @@ describe('experiments at decide time', { timeout: 60_000 }, () => {
   it('respects audience, traffic, status and mutual-exclusion groups', async () => {
     await push([
       experiment([0.5, 0.5], { id: 'a', group: 'hero-tests', traffic: 1 }),
-      experiment([0.5, 0.5], { id: 'b', group: 'hero-tests', slot: 'nudge', variants: [{ id: 'control', weight: 1 }, { id: 'x', weight: 1, content: { body: 'x' } }] }),
+      experiment([0.5, 0.5], { id: 'b', group: 'hero-tests', slot: 'nudge', variants: [{ id: 'control', weight: 0.5 }, { id: 'x', weight: 0.5, content: { body: 'x' } }] }),
       experiment([0.5, 0.5], { id: 'draft', status: 'draft', slot: 'nudge' }),
     ]);
     const all = await Promise.all(visitors.slice(0, 100).map(async (v) => (await decide(v)).experiments.map((e: any) => e.id)));

@@ -1,6 +1,6 @@
 import type { CompiledConfig, CompiledExperiment } from '../../../shared/config/compile.js';
 import { assign, bucket } from '../../../shared/experiments/bucket.js';
-import type { Attributes } from '../../../shared/rules/compile.js';
+import type { RuleView } from '../../../shared/rules/ruleset.js';
 
 export interface Arm {
   experiment: CompiledExperiment;
@@ -15,7 +15,7 @@ export interface Arm {
  */
 export function assignArms(
   compiled: CompiledConfig,
-  attrs: Attributes,
+  view: RuleView,
   visitor: string | null,
   held: Record<string, string> = {},
 ): Arm[] {
@@ -27,7 +27,7 @@ export function assignArms(
     const { spec } = exp;
     if (spec.status !== 'running' || slotsTaken.has(spec.slot)) continue;
     if (spec.group && groupWinner(compiled, spec.group, visitor, groupPick) !== spec.id) continue;
-    if (!exp.audience(attrs)) continue;
+    if (!compiled.rules.test(exp.audience, view)) continue;
     const kept = held[spec.id];
     const variant = kept && spec.variants.some((v) => v.id === kept) ? kept : assign(spec, visitor);
     if (!variant) continue;

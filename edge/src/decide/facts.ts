@@ -23,11 +23,16 @@ export interface RequestFacts {
   gpc?: boolean;
 }
 
+/** `Sec-GPC: 1` is the signal; any other value (or none) is no signal. */
+export function gpcFrom(header: string | undefined): boolean {
+  return header?.trim() === '1';
+}
+
 export function requestFacts(c: Context): RequestFacts {
   return {
     userAgent: c.req.header('user-agent'),
     chMobile: c.req.header('sec-ch-ua-mobile'),
     cf: c.req.raw.cf as CfFacts | undefined,
-    gpc: c.req.header('sec-gpc')?.trim() === '1',
+    gpc: gpcFrom(c.req.header('sec-gpc')),
   };
 }

@@ -44,6 +44,15 @@ async function verify(kv: KVNamespace, site: string, customerId: string, expires
   if (!secret) return { status: 'invalid', reason: 'the site has no identity secret configured' };
   if (!(await verifyHmac(secret, identityMessage(site, customerId, expires), signature)))
     return { status: 'invalid', reason: 'signature does not match site, customer id and expires' };
+  return knownCustomer(kv, site, customerId);
+}
+
+/**
+ * A customer whose id is already proven — by the signature just checked, by a link a
+ * verified identify made earlier (journeys at fire time), or by a server key — with the
+ * shop's uploaded data for them, if any.
+ */
+export async function knownCustomer(kv: KVNamespace, site: string, customerId: string): Promise<IdentityCheck> {
   const customer = await kv.get<Record<string, unknown>>(keys.traits(site, customerId), 'json');
   if (!customer) return { status: 'unknown', reason: 'no data uploaded for this customer', customerId };
   return { status: 'verified', customerId, customer };

@@ -58,3 +58,27 @@ describe('one pipeline for decide and preview', () => {
     expect((gold as { slots: Record<string, { items?: { name: string }[] }> }).slots.picks.items?.map((i) => i.name)).toEqual(['Book two', 'Book one']);
   });
 });
+
+describe('exposure tokens from decide (finding 8)', () => {
+  it('decide signs each arm; collect counts an exposure only with the token for that visitor and arm', async () => {
+    const site = 'pipeline-tokens';
+    const config = siteConfig(site, {
+      experiments: [{ id: 'hero-test', hypothesis: 'h', status: 'running', slot: 'hero', goal: { event: 'purchase' }, variants: [{ id: 'control', weight: 0.5 }, { id: 'b', weight: 0.5 }] }],
+    });
+    expect((await SELF.fetch(put(`/admin/sites/${site}/config`, config))).status).toBe(201);
+    const decided = (await (await SELF.fetch(new Request('https://edge.example/v1/decide', { method: 'POST', body: JSON.stringify(decideBody(site)) }))).json()) as {
+      experiments: { id: string; variant: string; token?: string }[];
+    };
+    const [arm] = decided.experiments;
+    expect(arm.token).toMatch(/^[\w-]{16}$/);
+    const other = arm.variant === 'control' ? 'b' : 'control';
+    const exposure = (variant: string, token: string | undefined, id: string) =>
+      SELF.fetch(new Request('https://edge.example/v1/collect', {
+        method: 'POST',
+        body: JSON.stringify({ site, visitor: 'visitor-0001', consent: { analytics: true, personalization: true }, events: [{ id, name: 'exposure', ts: Date.now(), experiment: 'hero-test', variant, ...(token && { token }) }] }),
+      })).then((r) => r.json() as Promise<{ accepted: number; ignored: { reason: string }[] }>);
+    expect((await exposure(other, arm.token, 'exposure-forged-arm')).accepted).toBe(0);
+    expect((await exposure(arm.variant, undefined, 'exposure-no-token')).accepted).toBe(0);
+    expect((await exposure(arm.variant, arm.token, 'exposure-real')).accepted).toBe(1);
+  });
+});

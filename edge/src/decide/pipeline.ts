@@ -17,13 +17,15 @@ import { boundedReads } from '../config/timeout.js';
 import type { ProviderEnv } from '../context/provider.js';
 import { provideContext } from '../context/providers.js';
 import { codeSigner, codesInCopy, personalCodes } from '../codes/personal-codes.js';
+import { effectiveConsent } from '../http/consent.js';
+import { signAssignment } from '../security/assignment-token.js';
 import { loadSiteRecs, productsFor, recommenderFor } from '../recs/site-recs.js';
 import { own } from '../../../shared/own.js';
 import { edgeContext, type Channel } from './context.js';
-import { evaluate } from './decide.js';
+import { evaluate, type Evaluation } from './decide.js';
 import type { RequestFacts } from './facts.js';
 import { checkIdentity, type IdentityCheck } from './identity.js';
-import { renderResponse } from './render.js';
+import { renderResponse, type RenderInput } from './render.js';
 
 export interface PipelineEnv extends ProviderEnv {
   KV: KVNamespace;
@@ -44,7 +46,19 @@ export interface DecideCall {
 
 /** Null when the site has no config at all (the caller answers 404). */
 export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<DecideResponse | null> {
-  const { request, facts, now } = call;
+  const prepared = await prepareDecide(env, call);
+  return prepared && renderResponse(prepared);
+}
+
+/**
+ * Every step but the rendering: what `renderResponse` takes, the evaluation and its
+ * attribute tree included, for callers that read the tree itself (journeys at fire time
+ * test `only` on it and fill their message from it).
+ */
+export async function prepareDecide(env: PipelineEnv, call: DecideCall): Promise<RenderInput | null> {
+  const { facts, now } = call;
+  // Consent as the edge applies it: missing purposes false, Global Privacy Control withdraws ads.
+  const request = { ...call.request, consent: effectiveConsent(facts.gpc, call.request.consent) };
   const kv = boundedReads(env.KV);
   const loaded = call.config ?? (await loadConfig(env.KV, request.site));
   if (!loaded) return null;
@@ -65,21 +79,22 @@ export async function runDecide(env: PipelineEnv, call: DecideCall): Promise<Dec
     now,
     recommend: recs ? recommenderFor(recs, compiled, { currentProductId: request.context.productId }) : undefined,
   });
-  const [products, codes] = await Promise.all([
+  const [products, codes, tokens] = await Promise.all([
     recs ? productsFor(kv, recs, pickedIds(evaluation.slots)) : [],
-    customerCodes(kv, compiled, request, identity, evaluation.segments, facts, now),
+    customerCodes(kv, compiled, request, identity, evaluation.segments, now),
+    assignmentTokens(env, request, evaluation.arms),
   ]);
   evaluation.attrs.code = codes;
-  return renderResponse({
+  return {
     compiled,
     version: loaded.version,
     evaluation,
     context,
     products,
-    tokens: new Map(),
+    tokens,
     identity,
     debug: request.debug ? { visitor: personal ? request.visitor : null } : undefined,
-  });
+  };
 }
 
 /**
@@ -93,20 +108,34 @@ async function customerCodes(
   request: DecideRequest,
   identity: IdentityCheck | undefined,
   segments: readonly string[],
-  facts: RequestFacts,
   now: number,
 ): Promise<Record<string, string>> {
   const codes = codesInCopy(compiled);
   if (!identity?.customerId || codes.length === 0) return {};
-  const consent = { email: !!request.consent.email, ads: !!request.consent.ads && !facts.gpc };
   const inAudience = (id: string) => {
     const audience = compiled.config.audiences.find((a) => a.id === id);
-    return !!audience && segments.includes(audience.segment) && consent[audience.purpose];
+    return !!audience && segments.includes(audience.segment) && request.consent[audience.purpose] === true;
   };
   try {
     return await personalCodes(await codeSigner(kv, request.site), codes, identity.customerId, inAudience, now);
   } catch {
     return {}; // a store that fails leaves the placeholder's fallback showing, never an error
+  }
+}
+
+/**
+ * A signed assignment per arm, sent back with the exposure, so collect counts only arms
+ * decide gave this visitor. A secret store that fails costs the tokens (those exposures go
+ * uncounted), never the answer.
+ */
+async function assignmentTokens(env: PipelineEnv, request: DecideRequest, arms: Evaluation['arms']): Promise<Map<string, string>> {
+  const visitor = request.visitor;
+  if (!visitor || arms.length === 0) return new Map();
+  try {
+    const signed = await Promise.all(arms.map(async (a) => [a.experiment.spec.id, await signAssignment(env, request.site, visitor, a.experiment.spec.id, a.variant)] as const));
+    return new Map(signed);
+  } catch {
+    return new Map();
   }
 }
 

@@ -1,11 +1,13 @@
-import type { CompiledConfig } from '../../../shared/config/compile.js';
+import type { CompiledConfig, CompiledVariant } from '../../../shared/config/compile.js';
 import { own } from '../../../shared/own.js';
 import type { Attributes } from '../../../shared/rules/compile.js';
+import type { RuleView } from '../../../shared/rules/ruleset.js';
 import type { Content } from '../../../shared/schema/content.js';
 import type { RankedPick } from '../recs/rank.js';
 import type { Arm } from './experiments.js';
 
-export type Recommend = (slotId: string, attrs: Attributes) => RankedPick[];
+/** Recommendations for a slot; `view` is the visitor's view of `compiled.rules` (for `manual` entries). */
+export type Recommend = (slotId: string, attrs: Attributes, view: RuleView) => RankedPick[];
 
 /** What one slot will show, before its copy is filled in and its products are looked up. */
 export interface SlotPick {
@@ -30,6 +32,7 @@ export function pickSlot(
   compiled: CompiledConfig,
   slotId: string,
   attrs: Attributes,
+  view: RuleView,
   arm: Arm | undefined,
   forced: string | undefined,
   recommend: Recommend | undefined,
@@ -37,7 +40,8 @@ export function pickSlot(
   const slot = own(compiled.config.slots, slotId);
   if (!slot) return null;
   const variants = own(compiled.variants, slotId) ?? [];
-  const picks = slot.recommendations && recommend ? recommend(slotId, attrs) : undefined;
+  const picks = slot.recommendations && recommend ? recommend(slotId, attrs, view) : undefined;
+  const matches = (variant: CompiledVariant) => compiled.rules.test(variant.rule, view);
   const answer = (variant: string, content: Content | undefined, reason: SlotPick['reason'], extra: Partial<SlotPick> = {}): SlotPick => ({
     variant,
     reason,
@@ -52,10 +56,10 @@ export function pickSlot(
   }
   if (arm) {
     const content = arm.experiment.spec.variants.find((v) => v.id === arm.variant)?.content;
-    const fallback = content ? undefined : variants.find((v) => v.test(attrs))?.content;
+    const fallback = content ? undefined : variants.find(matches)?.content;
     return answer(arm.variant, content ?? fallback, 'experiment', { experiment: arm.experiment.spec.id });
   }
-  const match = variants.find((v) => v.test(attrs));
+  const match = variants.find(matches);
   return match ? answer(match.id, match.content, 'variant') : answer('default', undefined, 'default');
 }
 

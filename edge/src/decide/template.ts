@@ -21,15 +21,23 @@ export function fillTemplate(text: string, attrs: Attributes): string {
   });
 }
 
+/**
+ * Fills every text of a content object: its strings, and the `alt` of every image and the
+ * `label` of every link, named fields and extra ones alike. URLs (`src`, `href`) are never
+ * filled: a visitor-set trait must not choose where a link goes or what an image loads.
+ */
 export function fillContent(content: Content, attrs: Attributes): Content {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(content)) {
-    if (typeof value === 'string') out[key] = fillTemplate(value, attrs);
-    else if (key === 'image' && content.image) out.image = { ...content.image, alt: fillTemplate(content.image.alt, attrs) };
-    else if (key === 'cta' && content.cta) out.cta = { ...content.cta, label: fillTemplate(content.cta.label, attrs) };
-    else out[key] = value;
-  }
-  return out as Content;
+  return Object.fromEntries(Object.entries(content).map(([key, value]) => [key, fillValue(value, attrs)])) as Content;
+}
+
+const URL_FIELDS = new Set(['src', 'href']);
+
+function fillValue(value: unknown, attrs: Attributes): unknown {
+  if (typeof value === 'string') return fillTemplate(value, attrs);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, typeof v === 'string' && !URL_FIELDS.has(key) ? fillTemplate(v, attrs) : v]),
+  );
 }
 
 function lookup(attrs: Attributes, path: string): unknown {

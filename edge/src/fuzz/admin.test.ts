@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexKey } from '../recs/catalog-store.js';
 import { ADMIN, decideBody, post, put, siteConfig } from '../testing/fixtures.js';
-import { hostileBodies, hostileString } from './arbitraries.js';
+import { hostileBodies, hostileString, POLLUTION_KEYS, PROTO_NAMES } from './arbitraries.js';
 import { expectNoPollution, Probe, request, FUZZ_SEED } from './probe.js';
 
 const SITE = 'fuzz-admin';
@@ -64,7 +64,7 @@ afterAll(() => {
 /** Mostly the right site in the URL; sometimes another, or a hostile one, which must not be written either. */
 const sitePath = fc.oneof(
   { weight: 8, arbitrary: fc.constant(SITE) },
-  { weight: 1, arbitrary: fc.constantFrom('other-site', '..', '%2e%2e', '__proto__', 'FUZZ-ADMIN') },
+  { weight: 1, arbitrary: fc.constantFrom('other-site', '..', '%2e%2e', 'FUZZ-ADMIN', 'red-a%3Atraits%3Abob', ...POLLUTION_KEYS, ...PROTO_NAMES) },
   { weight: 1, arbitrary: hostileString.map((s) => encodeURIComponent(s.slice(0, 80).replace(/[\ud800-\udfff]/g, '')) || 'x') },
 );
 
@@ -115,5 +115,36 @@ describe('fuzzing PUT /admin/sites/:site/catalog', () => {
     );
     expectNoPollution();
     catalogProbe.expectFast();
+  }, 60_000);
+});
+
+describe('fuzzing admin path parameters', () => {
+  // Every `:param` of the admin API is a key somewhere (a KV key, a Map, a report row).
+  const ROUTES: [string, (p: string) => string][] = [
+    ['GET', (p) => `/admin/sites/${p}/config`],
+    ['GET', (p) => `/admin/sites/${p}/config/versions`],
+    ['GET', (p) => `/admin/sites/${p}/report`],
+    ['GET', (p) => `/admin/sites/${p}/report?format=html`],
+    ['GET', (p) => `/admin/sites/${SITE}/experiments/${p}/report`],
+    ['GET', (p) => `/admin/sites/${p}/experiments/${p}/report`],
+    ['DELETE', (p) => `/admin/sites/${SITE}/traits/${p}`],
+    ['DELETE', (p) => `/admin/sites/${p}/traits/${p}`],
+  ];
+  const param = fc.oneof(
+    { weight: 2, arbitrary: fc.constantFrom(...POLLUTION_KEYS, ...PROTO_NAMES, 'hasOwnProperty', 'valueof') },
+    { weight: 1, arbitrary: sitePath },
+  );
+
+  it('answers every one with a 2xx or a 4xx that says why, and leaves no prototype touched', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES), param, async ([method, path], p) => {
+        const res = await SELF.fetch(new Request(`https://edge.example${path(p)}`, { method, headers: ADMIN }));
+        const body = await res.text();
+        expect(res.status, `${method} ${path(p)} → ${body.slice(0, 200)}`).toBeLessThan(500);
+        if (res.status >= 400) expect(typeof JSON.parse(body).error).toBe('string');
+      }),
+      { numRuns: 150, seed: FUZZ_SEED },
+    );
+    expectNoPollution();
   }, 60_000);
 });

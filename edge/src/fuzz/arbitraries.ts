@@ -9,6 +9,14 @@ import fc from 'fast-check';
 /** Keys that reach an object's prototype when a naive merge or path reader follows them. */
 export const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
+/**
+ * Names every plain object already answers to. Wherever the fuzzer writes a key, and
+ * wherever a string of the request becomes a key downstream (a segment, a slot, an id),
+ * these come up: `{}` used as a map of request keys breaks on them (issue 13, finding 1).
+ */
+export const PROTO_NAMES = ['__proto__', 'constructor', 'toString'] as const;
+const KEY_TRAPS = [...new Set([...POLLUTION_KEYS, ...PROTO_NAMES])];
+
 /** A `polluted` marker under a prototype key: if any code merges it naively, `({}).polluted` appears. */
 export const pollutionPayload = fc.constantFrom(
   '{"__proto__":{"polluted":"yes"}}',
@@ -64,7 +72,7 @@ const rawLeaf: fc.Arbitrary<string> = fc.oneof(
 export function rawTree(keys: readonly string[]): fc.Arbitrary<string> {
   const key = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...keys) },
-    { weight: 2, arbitrary: fc.constantFrom(...POLLUTION_KEYS, 'polluted') },
+    { weight: 2, arbitrary: fc.constantFrom(...KEY_TRAPS, 'polluted') },
     { weight: 1, arbitrary: hostileString },
   );
   const { tree } = fc.letrec<{ tree: string }>((tie) => ({
@@ -86,6 +94,7 @@ type Mutation =
   | { kind: 'delete' }
   | { kind: 'duplicate-key'; raw: string }
   | { kind: 'add-key'; key: string; raw: string }
+  | { kind: 'rename-key'; key: string }
   | { kind: 'wrap-in-array' }
   | { kind: 'as-string' }
   | { kind: 'long-array'; length: number };
@@ -137,6 +146,7 @@ export function renderMutated(value: unknown, target: Path, mutation: Mutation, 
       const name = JSON.stringify(k);
       if (samePath(child, target)) {
         if (mutation.kind === 'delete') return [];
+        if (mutation.kind === 'rename-key') return [`${JSON.stringify(mutation.key)}:${JSON.stringify(v)}`];
         // Duplicate keys: JSON.parse keeps the last one, so the hostile value is the one read.
         if (mutation.kind === 'duplicate-key') return [`${name}:${JSON.stringify(v)}`, `${name}:${mutation.raw}`];
       }
@@ -154,7 +164,10 @@ export function mutationsOf(valid: unknown, keys: readonly string[]): fc.Arbitra
     { weight: 5, arbitrary: tree.map((raw) => ({ kind: 'replace' as const, raw })) },
     { weight: 1, arbitrary: fc.constant({ kind: 'delete' as const }) },
     { weight: 2, arbitrary: tree.map((raw) => ({ kind: 'duplicate-key' as const, raw })) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...POLLUTION_KEYS, ...keys), tree).map(([key, raw]) => ({ kind: 'add-key' as const, key, raw })) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...KEY_TRAPS, ...keys), tree).map(([key, raw]) => ({ kind: 'add-key' as const, key, raw })) },
+    // Every key position: an existing key renamed, an existing value (a segment, a slot, an id) replaced by one of the names.
+    { weight: 2, arbitrary: fc.constantFrom(...KEY_TRAPS).map((key) => ({ kind: 'rename-key' as const, key })) },
+    { weight: 2, arbitrary: fc.constantFrom(...KEY_TRAPS).map((key) => ({ kind: 'replace' as const, raw: JSON.stringify(key) })) },
     { weight: 1, arbitrary: fc.constant({ kind: 'wrap-in-array' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'as-string' as const }) },
     { weight: 1, arbitrary: fc.integer({ min: 2, max: 120 }).map((length) => ({ kind: 'long-array' as const, length })) },

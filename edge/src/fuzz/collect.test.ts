@@ -2,7 +2,7 @@ import { env, runInDurableObject, SELF } from 'cloudflare:test';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsFor } from '../stats/stub.js';
-import { ORIGIN, post, put, siteConfig } from '../testing/fixtures.js';
+import { ADMIN, ORIGIN, post, put, siteConfig } from '../testing/fixtures.js';
 import { contentType, hostileBodies } from './arbitraries.js';
 import { expectNoPollution, Probe, request, FUZZ_SEED } from './probe.js';
 
@@ -25,7 +25,7 @@ function validBatch() {
     site: SITE,
     visitor: `visitor-fuzz-${n}`,
     consent: { analytics: true, personalization: true },
-    segments: ['thriller-lovers'],
+    segments: ['thriller-lovers', 'constructor'],
     events: [
       { id: `fuzz-${n}-page`, name: 'page_view', ts, page_location: 'https://shop.example/books' },
       { id: `fuzz-${n}-exposure`, name: 'exposure', ts, experiment: 'hero-test', variant: 'quotes' },
@@ -42,8 +42,10 @@ const forgetProbe = new Probe('POST /v1/forget');
 
 beforeAll(async () => {
   const config = siteConfig(SITE, {
+    // A legal segment id that is also a name every object has: it must travel like any other.
+    segments: [{ id: 'constructor', when: { 'context.source': 'email' } }, ...siteConfig(SITE).segments!],
     experiments: [
-      { id: 'hero-test', hypothesis: 'quotes sell', status: 'running', slot: 'hero', goal: { event: 'purchase' }, variants: [{ id: 'control', weight: 0.5 }, { id: 'quotes', weight: 0.5, content: { headline: 'Loved' } }] },
+      { id: 'hero-test', hypothesis: 'quotes sell', status: 'running', slot: 'hero', startedAt: new Date(Date.now() - 86_400_000).toISOString(), goal: { event: 'purchase' }, variants: [{ id: 'control', weight: 0.5 }, { id: 'quotes', weight: 0.5, content: { headline: 'Loved' } }] },
     ],
   });
   expect((await SELF.fetch(put(`/admin/sites/${SITE}/config`, config))).status).toBe(201);
@@ -76,10 +78,16 @@ describe('fuzzing POST /v1/collect', () => {
       }),
       { numRuns: COLLECT_RUNS, seed: FUZZ_SEED },
     );
-    const [{ n }] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM seen_events');
+    const [{ n }] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM event_ids');
     expect(n).toBe(recorded);
     const visitors = await sql<{ visitor: string }>('SELECT DISTINCT visitor FROM visitor_days');
     for (const { visitor } of visitors) expect(visitorsWithRows).toContain(visitor);
+    // Whatever names the batches carried (segments "__proto__", "constructor", …), every report still answers.
+    for (const path of ['report', 'report?format=html', 'experiments/hero-test/report', 'experiments/hero-test/report?format=html']) {
+      const res = await SELF.fetch(new Request(`https://edge.example/admin/sites/${SITE}/${path}`, { headers: ADMIN }));
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).not.toContain('NaN');
+    }
     expectNoPollution();
     collectProbe.expectFast();
   }, 60_000);

@@ -29,6 +29,18 @@ describe('fuzz findings', () => {
   });
 });
 
+describe('names every object has', () => {
+  // Found by the fuzzer once it put "constructor" in every key position: an event named
+  // "constructor" with items looked its trending weight up on a plain object, got
+  // Object's constructor, stored a NaN score and failed the whole batch with 503.
+  it('an event named "constructor" with items is counted, not a 503', async () => {
+    const batch = { site: SITE, visitor: 'visitor-constructor', consent, events: [{ id: 'ctor-event-1', name: 'constructor', ts: Date.now(), items: [{ item_id: 'thr-a' }] }] };
+    const res = await SELF.fetch(post('/v1/collect', batch));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ accepted: 1 });
+  });
+});
+
 describe('deep configs', () => {
   // Found against work in progress on the rule program: a value walk without a depth bound
   // overflowed the stack on a 5,000-deep operand, and the push answered 500 instead of 422.

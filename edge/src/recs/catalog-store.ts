@@ -1,4 +1,5 @@
 import type { Product, ProductPatch } from '../../../shared/schema/catalog.js';
+import { keys } from '../config/keys.js';
 
 /*
  * KV layout for one site's catalog:
@@ -64,10 +65,10 @@ function productIn(shard: Shard | null | undefined, id: string): Product | undef
   return shard && Object.hasOwn(shard, id) ? shard[id] : undefined;
 }
 
-export const indexKey = (site: string) => `site:${site}:catalog:index`;
-export const stampKey = (site: string) => `site:${site}:catalog:stamp`;
+export const indexKey = keys.catalogIndex;
+export const stampKey = keys.catalogStamp;
 export const stampOf = (index: Pick<StoredIndex, 'generation' | 'updated'>) => `${index.generation}:${index.updated}`;
-export const shardKey = (site: string, generation: string, n: number) => `site:${site}:catalog:${generation}:shard:${n}`;
+export const shardKey = keys.catalogShard;
 
 /** FNV-1a: stable across runtimes and releases, which a shard assignment must be. */
 export function shardOf(id: string, shards: number): number {

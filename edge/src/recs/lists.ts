@@ -1,3 +1,5 @@
+import { keys } from '../config/keys.js';
+
 /*
  * The recommendation lists a site's Durable Object computes on its alarm and writes to KV
  * as ONE value, `site:<site>:recs:lists`, so decide reads every list in one go and never
@@ -194,7 +196,7 @@ export function buildLists(input: ListsInput): Lists {
   };
 }
 
-export const listsKey = (site: string) => `site:${site}:recs:lists`;
+export const listsKey = keys.recsLists;
 
 export async function writeLists(kv: KVNamespace, site: string, lists: Lists): Promise<void> {
   await kv.put(listsKey(site), JSON.stringify(lists));

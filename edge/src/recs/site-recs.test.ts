@@ -47,7 +47,8 @@ async function seed(site: string, withLists = true) {
 async function decideSlots(site: string, attrs: Record<string, unknown>, config = compiled(site), now = Date.now()) {
   const recs = (await loadSiteRecs(kv, site, now))!;
   const recommend = recommenderFor(recs, config);
-  const picks = Object.keys(config.config.slots).map((slotId) => [slotId, recommend(slotId, attrs)] as const);
+  const view = config.rules.view(attrs);
+  const picks = Object.keys(config.config.slots).map((slotId) => [slotId, recommend(slotId, attrs, view)] as const);
   const products = await productsFor(kv, recs, picks.flatMap(([, p]) => p.map((x) => x.id)));
   const slots: Record<string, { items: RecommendedItem[] }> = {};
   for (const [slotId, p] of picks) slots[slotId] = { items: toRecommendedItems(p, products) };

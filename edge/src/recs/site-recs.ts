@@ -1,6 +1,7 @@
 import type { CompiledConfig } from '../../../shared/config/compile.js';
 import { own } from '../../../shared/own.js';
 import type { Attributes } from '../../../shared/rules/compile.js';
+import type { RuleView } from '../../../shared/rules/ruleset.js';
 import type { Product } from '../../../shared/schema/catalog.js';
 import type { Profile } from '../../../shared/schema/profile.js';
 import {
@@ -64,15 +65,16 @@ export function forgetCachedRecs(site: string): void {
 
 /**
  * The `Recommend` callback for decide: ranks from memory, synchronously, and answers ids
- * with the strategy that picked each; `productsFor` then reads the display fields of the
+ * with the strategy that picked each (a `manual` entry applies when its rule holds in the
+ * visitor's view); `productsFor` then reads the display fields of the
  * few chosen, from the catalog shards.
  */
 export function recommenderFor(
   recs: SiteRecs,
   compiled: CompiledConfig,
   options: { currentProductId?: string } = {},
-): (slotId: string, attrs: Attributes) => RankedPick[] {
-  return (slotId, attrs) => {
+): (slotId: string, attrs: Attributes, view: RuleView) => RankedPick[] {
+  return (slotId, attrs, view) => {
     const slot = own(compiled.config.slots, slotId)?.recommendations;
     if (!slot) return [];
     return recommend({
@@ -82,7 +84,7 @@ export function recommenderFor(
       profile: profileFrom(attrs),
       currentProductId: options.currentProductId,
       siteBestsellers: compiled.config.recommendations.bestsellers,
-      manualIds: own(compiled.manual, slotId)?.find((m) => m.test(attrs))?.ids,
+      manualIds: own(compiled.manual, slotId)?.find((m) => compiled.rules.test(m.rule, view))?.ids,
     });
   };
 }

@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.js';
+import { signAssignment } from '../security/assignment-token.js';
 import { ADMIN, ORIGIN, post, put, siteConfig } from '../testing/fixtures.js';
 
 const SITE = 'collect-test';
@@ -78,20 +79,22 @@ describe('POST /v1/collect', () => {
 describe('experiment counting, end to end in workerd', () => {
   it('counts exposures and conversions exactly once, never forced views, only after exposure', async () => {
     const t0 = Date.now() - 60_000;
-    const exposure = (variant: string, ts = t0, extra = {}) => ev('exposure', { experiment: 'hero-quotes', variant, ...extra }, ts);
+    // The token decide would have returned with the arm.
+    const exposure = async (visitor: string, variant: string, ts = t0, extra = {}) =>
+      ev('exposure', { experiment: 'hero-quotes', variant, token: await signAssignment(env, SITE, visitor, 'hero-quotes', variant), ...extra }, ts);
     const purchase = (value: number, ts: number) => ev('purchase', { transaction_id: `t-${seq}`, value, currency: 'EUR', items: [{ item_id: 'b1', price: value }] }, ts);
 
-    const e1 = exposure('control');
+    const e1 = await exposure('visitor-a0000001', 'control');
     await collect(batch('visitor-a0000001', [e1, purchase(30, t0 + 1000)], { segments: ['thriller-lovers'] }));
     // The same exposure again (a retried beacon) is a duplicate, not a second visitor.
     const again = await collect(batch('visitor-a0000001', [e1]));
     expect(again.body.duplicates).toBe(1);
-    await collect(batch('visitor-b0000001', [exposure('quotes'), purchase(50, t0 + 2000), purchase(20, t0 + 3000)], { segments: ['thriller-lovers'] }));
-    await collect(batch('visitor-c0000001', [exposure('quotes')]));
+    await collect(batch('visitor-b0000001', [await exposure('visitor-b0000001', 'quotes'), purchase(50, t0 + 2000), purchase(20, t0 + 3000)], { segments: ['thriller-lovers'] }));
+    await collect(batch('visitor-c0000001', [await exposure('visitor-c0000001', 'quotes')]));
     // Bought before seeing the test: not a conversion of it.
-    await collect(batch('visitor-d0000001', [purchase(99, t0 - 5000), exposure('control')]));
+    await collect(batch('visitor-d0000001', [purchase(99, t0 - 5000), await exposure('visitor-d0000001', 'control')]));
     // A debug-forced view is accepted but never counted.
-    const forced = await collect(batch('visitor-e0000001', [exposure('quotes', t0, { forced: true })]));
+    const forced = await collect(batch('visitor-e0000001', [await exposure('visitor-e0000001', 'quotes', t0, { forced: true })]));
     expect(forced.body.ignored[0].reason).toMatch(/forced/);
     const unknown = await collect(batch('visitor-f0000001', [ev('exposure', { experiment: 'nope', variant: 'x' })]));
     expect(unknown.body.ignored[0].reason).toMatch(/unknown experiment/);
@@ -118,7 +121,8 @@ describe('experiment counting, end to end in workerd', () => {
   });
 
   it('forgets a visitor: their rows leave the report', async () => {
-    await collect(batch('visitor-forget01', [ev('exposure', { experiment: 'hero-quotes', variant: 'control' })]));
+    const token = await signAssignment(env, SITE, 'visitor-forget01', 'hero-quotes', 'control');
+    await collect(batch('visitor-forget01', [ev('exposure', { experiment: 'hero-quotes', variant: 'control', token })]));
     const before = (await report('hero-quotes')).variants.find((v: any) => v.id === 'control').visitors;
     const res = await SELF.fetch(post('/v1/forget', { site: SITE, visitor: 'visitor-forget01' }));
     expect(await res.json()).toEqual({ forgotten: true });

@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import { CollectRequestSchema } from '../../../shared/schema/events.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
+import { requestFacts } from '../decide/facts.js';
 import { readJson } from '../http/body.js';
+import { effectiveConsent } from '../http/consent.js';
 import { fail } from '../http/problems.js';
+import { feedJourneys } from '../journeys/collect-hook.js';
 import { checkEvents, knownSegments, segmentIdsOf } from '../stats/batch-checks.js';
 import { withStats } from '../stats/stub.js';
 import { siteFor } from './site.js';
@@ -17,7 +20,8 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
   c.header('Cache-Control', 'no-store');
   const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
   const loaded = await siteFor(c, batch.site);
-  if (!batch.consent.analytics) fail(403, 'no analytics consent: nothing was stored');
+  const consent = effectiveConsent(requestFacts(c).gpc, batch.consent);
+  if (!consent.analytics) fail(403, 'no analytics consent: nothing was stored');
 
   const { events, rejected } = checkEvents(batch.events, Date.now());
   // `issues` like every other 400; `rejected` (the same list) stays for SDKs that read it.
@@ -37,8 +41,10 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
       }),
     'event store unavailable; keep the batch and retry',
   );
-  if (outcome.retryAfter) fail(429, 'too many events from this visitor', undefined, { 'Retry-After': String(outcome.retryAfter) });
+  if (outcome.limited) fail(429, outcome.limited.reason, undefined, { 'Retry-After': String(outcome.limited.retryAfter) });
+  await feedJourneys(c.env, loaded, { ...batch, consent }, events.map((e) => e.event));
   // The object numbers the events it was given; the answer numbers them as the batch did.
   const ignored = outcome.ignored.map((i) => ({ ...i, index: events[i.index].index }));
-  return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored, rejected, segmentsDropped: dropped });
+  // `consent` as applied, so a page can see that Sec-GPC withdrew `ads`.
+  return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored, rejected, segmentsDropped: dropped, consent });
 });

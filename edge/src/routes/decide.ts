@@ -7,6 +7,7 @@ import { runDecide } from '../decide/pipeline.js';
 import type { AppEnv } from '../env.js';
 import { readJson } from '../http/body.js';
 import { fail } from '../http/problems.js';
+import { rememberDecide } from '../visitors/state.js';
 import { siteFor } from './site.js';
 
 export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
@@ -15,14 +16,12 @@ export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   const loaded = await siteFor(c, request.site);
   // A studio preview link may force a draft; the origin check above is the served config's.
   const now = Date.now();
+  const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   const draft = await forcedDraft(c.env.KV, request, now);
-  const response = await runDecide(c.env, {
-    request,
-    facts: requestFacts(c),
-    now,
-    config: draft ?? loaded,
-    waitUntil: (p) => c.executionCtx.waitUntil(p),
-  });
+  const response = await runDecide(c.env, { request, facts: requestFacts(c), now, config: draft ?? loaded, waitUntil });
   if (!response) fail(404, 'unknown site');
-  return c.json(draft ? asForcedView(response) : response);
+  // A draft's view is a preview: it changes nothing the visitor's state keeps.
+  if (draft) return c.json(asForcedView(response));
+  rememberDecide(c.env, loaded, request, response, now, waitUntil);
+  return c.json(response);
 });

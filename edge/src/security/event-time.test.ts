@@ -2,6 +2,7 @@ import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../shared/schema/limits.js';
 import { readLists } from '../recs/lists.js';
+import { signAssignment } from './assignment-token.js';
 import { statsFor } from '../stats/stub.js';
 import { ADMIN, post, put, siteConfig } from '../testing/fixtures.js';
 
@@ -69,8 +70,10 @@ describe('client timestamps (finding 7)', () => {
     await collect([{ id: id(), name: 'view_item', ts: far, ...item('poisoned') }], 'time-visitor-02');
     for (let i = 0; i < 5; i++)
       await collect(Array.from({ length: 10 }, () => ({ id: id(), name: 'view_item', ts: Date.now(), ...item('honest') })), `time-visitor-1${i}`);
-    await collect([{ id: id(), name: 'exposure', experiment: 'time-exp', variant: 'control', ts: 0 }], 'time-visitor-03');
-    await collect([{ id: id(), name: 'exposure', experiment: 'time-exp', variant: 'treat', ts: far }], 'time-visitor-04');
+    // Exposures signed as decide would sign them: only their dates are wrong.
+    const token = (visitor: string, arm: string) => signAssignment(env, SITE, visitor, 'time-exp', arm);
+    await collect([{ id: id(), name: 'exposure', experiment: 'time-exp', variant: 'control', ts: 0, token: await token('time-visitor-03', 'control') }], 'time-visitor-03');
+    await collect([{ id: id(), name: 'exposure', experiment: 'time-exp', variant: 'treat', ts: far, token: await token('time-visitor-04', 'treat') }], 'time-visitor-04');
 
     await statsFor(env, SITE).publishLists(SITE);
     const trending = (await readLists(env.KV, SITE))!.trending.map(([product]) => product);

@@ -3,8 +3,16 @@ import { day } from './schema.js';
 
 export type Kind = 'purchase' | 'view';
 
-/** Weights for trending: a purchase says more than a cart, a cart more than a view. */
-export const INTEREST_WEIGHT = { view_item: 1, add_to_cart: 3, purchase: 5 } as const;
+/**
+ * Weights for trending: a purchase says more than a cart, a cart more than a view. A Map,
+ * looked up by event name: an event named "constructor" must weigh nothing (the fuzzer
+ * found a plain object here turning it into a NaN score and a failed batch).
+ */
+export const INTEREST_WEIGHT: ReadonlyMap<string, number> = new Map([
+  ['view_item', 1],
+  ['add_to_cart', 3],
+  ['purchase', 5],
+]);
 const HALF_LIFE_MS = 24 * 3_600_000;
 
 /** One order is one basket: every pair of its items counts once. */

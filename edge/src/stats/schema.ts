@@ -1,9 +1,13 @@
 /**
  * Tables of a site's Durable Object. Everything keyed by visitor is deleted by `forget`;
- * the rest (pair counts, popularity) holds no visitor id at all.
+ * the rest (pair counts, popularity) holds no visitor id at all. Event ids are unique per
+ * visitor only (each browser makes its own), so they are deduped per (visitor, id); the
+ * old per-site `seen_events` is dropped.
  */
 export const SCHEMA = `
-CREATE TABLE IF NOT EXISTS seen_events (id TEXT PRIMARY KEY, ts INTEGER NOT NULL);
+DROP TABLE IF EXISTS seen_events;
+CREATE TABLE IF NOT EXISTS event_ids (visitor TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, PRIMARY KEY (visitor, id));
+CREATE INDEX IF NOT EXISTS event_ids_ts ON event_ids (ts);
 CREATE TABLE IF NOT EXISTS exposures (
   experiment TEXT NOT NULL, visitor TEXT NOT NULL, variant TEXT NOT NULL,
   ts INTEGER NOT NULL, day TEXT NOT NULL, segments TEXT NOT NULL DEFAULT '[]',

@@ -2,9 +2,11 @@ import { DurableObject } from 'cloudflare:workers';
 import type { CompiledConfig } from '../../../shared/config/compile.js';
 import type { ExperimentInput } from '../../../shared/experiments/report.js';
 import type { VitrineEvent } from '../../../shared/schema/events.js';
+import { LIMITS } from '../../../shared/schema/limits.js';
 import { loadConfig } from '../config/cache.js';
 import type { Env } from '../env.js';
 import { buildLists, writeLists } from '../recs/lists.js';
+import { verifyAssignment } from '../security/assignment-token.js';
 import { INTEREST_WEIGHT, readCoOccurrence, readPopularity, recordBasket, recordInterest, recordView } from './cooccurrence.js';
 import { armAggregates, dailyAggregates, recordConversion, recordExposure, segmentAggregates } from './experiments.js';
 import { RateLimiter } from './rate-limit.js';
@@ -22,12 +24,18 @@ export interface CollectOutcome {
   accepted: number;
   duplicates: number;
   ignored: { index: number; reason: string }[];
-  retryAfter?: number;
+  /** Set when a limit refused the whole batch: seconds to wait, and which limit. */
+  limited?: { retryAfter: number; reason: string };
 }
+
+/**
+ * Visitor ids an address may introduce per hour. A shared office or a carrier's NAT brings
+ * a few dozen; a script minting visitors to fill an experiment's arms brings thousands.
+ */
+export const NEW_VISITORS_PER_ADDRESS = { limit: 100, windowMs: 3_600_000 };
 
 /** Recommendation lists are rewritten at most this often, and only after new data. */
 export const LISTS_EVERY_MS = 60_000;
-const DEDUPE_DAYS = 30;
 const VISIT_RETENTION_DAYS = 396;
 const DAY = 86_400_000;
 
@@ -41,6 +49,7 @@ export class SiteStats extends DurableObject<Env> {
   // A shop visitor sends a few events a minute; a shared office address sends many more.
   private readonly perVisitor = new RateLimiter(300, 60_000);
   private readonly perClient = new RateLimiter(10_000, 60_000);
+  private readonly newVisitorsPerClient = new RateLimiter(NEW_VISITORS_PER_ADDRESS.limit, NEW_VISITORS_PER_ADDRESS.windowMs);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -54,21 +63,27 @@ export class SiteStats extends DurableObject<Env> {
       this.perVisitor.take(batch.visitor, batch.events.length, now),
       this.perClient.take(batch.client, batch.events.length, now),
     );
-    if (wait) return { accepted: 0, duplicates: 0, ignored: [], retryAfter: wait };
+    if (wait) return refused(wait, 'too many events from this visitor');
+    if (this.isNew(batch.visitor)) {
+      const wait = this.newVisitorsPerClient.take(batch.client, 1, now);
+      if (wait) return refused(wait, 'too many new visitors from this address');
+    }
     const compiled = (await loadConfig(this.env.KV, batch.site))?.compiled;
+    // Before the transaction, which cannot wait for crypto: which exposures carry decide's token.
+    const signed = await Promise.all(batch.events.map((e) => hasValidToken(this.env, batch, e)));
     const outcome: CollectOutcome = { accepted: 0, duplicates: 0, ignored: [] };
     let learned = false;
     this.ctx.storage.transactionSync(() => {
       const order = batch.events.map((e, index) => ({ e, index })).sort((x, y) => x.e.ts - y.e.ts);
       for (const { e, index } of order) {
-        if (!this.sql.exec(`INSERT OR IGNORE INTO seen_events (id, ts) VALUES (?, ?)`, e.id, now).rowsWritten) {
+        if (!this.sql.exec(`INSERT OR IGNORE INTO event_ids (visitor, id, ts) VALUES (?, ?, ?)`, batch.visitor, e.id, e.ts).rowsWritten) {
           outcome.duplicates++;
           continue;
         }
-        const reason = this.apply(batch, e, compiled);
+        const reason = this.apply(batch, e, compiled, signed[index]);
         if (reason) outcome.ignored.push({ index, reason });
         else outcome.accepted++;
-        learned ||= e.name in INTEREST_WEIGHT;
+        learned ||= INTEREST_WEIGHT.has(e.name);
       }
     });
     if (learned && (await this.ctx.storage.getAlarm()) === null) {
@@ -78,14 +93,20 @@ export class SiteStats extends DurableObject<Env> {
     return outcome;
   }
 
+  /** A visitor id this site has no row of: a visit is recorded with every counted event. */
+  private isNew(visitor: string): boolean {
+    return this.sql.exec(`SELECT 1 FROM visitor_days WHERE visitor = ? LIMIT 1`, visitor).toArray().length === 0;
+  }
+
   /** Applies one new event; returns why it was not counted, if it was not. */
-  private apply(batch: CollectBatch, e: VitrineEvent, compiled: CompiledConfig | undefined): string | null {
+  private apply(batch: CollectBatch, e: VitrineEvent, compiled: CompiledConfig | undefined, signed: boolean): string | null {
     const { visitor, segments } = batch;
     if (e.forced) return 'forced (debug) views are never counted';
     recordVisit(this.sql, visitor, e.ts, segments);
     if (e.name === 'exposure') {
       const exp = compiled?.experiments.find((x) => x.spec.id === e.experiment);
       if (!exp || !exp.spec.variants.some((v) => v.id === e.variant)) return 'unknown experiment or variant';
+      if (!signed) return 'exposure not counted: no valid assignment token for this visitor, experiment and arm';
       recordExposure(this.sql, { experiment: exp.spec.id, variant: e.variant!, visitor, ts: e.ts, segments });
       return null;
     }
@@ -95,7 +116,7 @@ export class SiteStats extends DurableObject<Env> {
       recordConversion(this.sql, { experiment: exp.spec.id, visitor, ts: e.ts, value: e.value ?? 0 });
     }
     const ids = (e.items ?? []).map((i) => i.item_id);
-    const weight = INTEREST_WEIGHT[e.name as keyof typeof INTEREST_WEIGHT];
+    const weight = INTEREST_WEIGHT.get(e.name);
     if (weight) for (const id of ids) recordInterest(this.sql, id, e.ts, weight);
     if (e.name === 'purchase') {
       recordPurchase(this.sql, visitor, e.ts, e.value ?? 0);
@@ -111,7 +132,8 @@ export class SiteStats extends DurableObject<Env> {
     if (!site) return;
     await this.publishLists(site);
     const now = Date.now();
-    this.sql.exec(`DELETE FROM seen_events WHERE ts < ?`, now - DEDUPE_DAYS * DAY);
+    // An event older than collect accepts cannot come back, so its id need not be kept.
+    this.sql.exec(`DELETE FROM event_ids WHERE ts < ?`, now - LIMITS.eventPastMs);
     this.sql.exec(`DELETE FROM view_baskets WHERE day < ?`, new Date(now - 2 * DAY).toISOString().slice(0, 10));
     // Visits feed the period comparisons; past 13 months they are neither needed nor kept.
     this.sql.exec(`DELETE FROM visitor_days WHERE day < ?`, new Date(now - VISIT_RETENTION_DAYS * DAY).toISOString().slice(0, 10));
@@ -144,4 +166,14 @@ export class SiteStats extends DurableObject<Env> {
   async periods(ranges: { from: string; to: string }[], segments: readonly string[]): Promise<Map<string, PeriodTotals>[]> {
     return ranges.map((r) => periodTotals(this.sql, r.from, r.to, segments));
   }
+}
+
+function refused(retryAfter: number, reason: string): CollectOutcome {
+  return { accepted: 0, duplicates: 0, ignored: [], limited: { retryAfter, reason } };
+}
+
+/** An exposure counts only with the token decide signed for this visitor, experiment and arm. */
+function hasValidToken(env: Env, batch: CollectBatch, e: VitrineEvent): Promise<boolean> | boolean {
+  if (e.name !== 'exposure' || e.forced || !e.experiment || !e.variant) return false;
+  return verifyAssignment(env, batch.site, batch.visitor, e.experiment, e.variant, e.token);
 }

@@ -5,13 +5,14 @@
  * token ends every session. Sign-out also records the id as revoked in KV until it would
  * have expired, so a copied cookie stops working too.
  */
-import { keys } from '../config/keys.js';
 import { base64url, randomId, sign, verify } from './signing.js';
 
 export const SESSION_COOKIE = 'vitrine_studio';
 /** The header a session's state-changing requests carry (synchronizer token, see csrfToken). */
 export const CSRF_HEADER = 'x-vitrine-csrf';
 export const SESSION_SECONDS = 12 * 3600;
+/** Not a site's key: sessions belong to the admin token, not to a site. Ids are base64url, no ":". */
+const signedOutKey = (id: string) => `studio:signed-out:${id}`;
 
 export interface Session {
   id: string;
@@ -58,9 +59,9 @@ export async function csrfMatches(secret: string, cookie: string, header: string
 export async function revoke(kv: KVNamespace, session: Session, nowMs: number): Promise<void> {
   // KV keeps a key at least 60 s, a little longer than a nearly expired session needs.
   const ttl = Math.max(60, session.expires - Math.floor(nowMs / 1000));
-  await kv.put(keys.signedOut(session.id), '1', { expirationTtl: ttl });
+  await kv.put(signedOutKey(session.id), '1', { expirationTtl: ttl });
 }
 
 export async function isRevoked(kv: KVNamespace, id: string): Promise<boolean> {
-  return (await kv.get(keys.signedOut(id))) !== null;
+  return (await kv.get(signedOutKey(id))) !== null;
 }

@@ -2,23 +2,17 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { configChanges } from '../../../../shared/config/changes.js';
 import { validateConfig } from '../../../../shared/config/validate.js';
-import { jsonLines, lineOf } from '../../../../shared/json-lines.js';
 import { LIMITS } from '../../../../shared/schema/limits.js';
+import { positionAt, readJson as readJsonText } from '../../../../scripts/json-lines.js';
 import { forgetCachedConfig } from '../../config/cache.js';
 import { checkForSite } from '../../config/check.js';
 import { forgetCachedRecs } from '../../recs/site-recs.js';
-import {
-  currentPointer,
-  getCurrent,
-  getVersion,
-  listVersions,
-  movePointer,
-  putConfig,
-  type Authorship,
-} from '../../config/store.js';
+import { currentPointer, getCurrent, getVersion, listVersions, movePointer, putConfig, type Authorship } from '../../config/store.js';
 import type { AppEnv } from '../../env.js';
+import { ensureAssignmentSecret } from '../../security/assignment-token.js';
 import { parseJson, readJson, readText } from '../../http/body.js';
 import { fail, type Problem } from '../../http/problems.js';
+import { withProxyHosts } from '../../proxy/host-index.js';
 
 const Message = z
   .string()
@@ -69,30 +63,30 @@ export const configRoutes = new Hono<AppEnv>()
     const site = c.req.param('site');
     const author = authorship(c, c.req.query('message'));
     const json = parseJson(await readText(c, LIMITS.adminBodyBytes), 'config');
-    const result = checkForSite(json, site);
+    const result = await checkForSite(c.env.KV, json, site);
     if (!result.ok) fail(422, 'config rejected; the served version is unchanged', result.issues);
     await requireCurrent(c, site);
-    const stored = await putConfig(c.env.KV, result.config, author);
+    const stored = await withProxyHosts(c.env.KV, site, result.config.proxy, () => putConfig(c.env.KV, result.config, author));
+    // Made now, before any decide signs with it, so isolates never race to create it.
+    await ensureAssignmentSecret(c.env.KV, site);
     refreshServed(site);
     c.header('ETag', `"${stored.version}"`);
-    return c.json(stored, 201);
+    return c.json({ ...stored, warnings: result.warnings }, 201);
   })
   /**
-   * The editor's check as the marketer types: the same validation as a publish and the
-   * CLI, each problem with its line in the text sent. Always 200: problems are the answer.
+   * The editor's check as the marketer types: the same checks as a publish (and the CLI's
+   * validation), each problem with its line and column in the text sent, as the CLI gives
+   * them. Always 200: the problems are the answer.
    */
   .post('/sites/:site/config/validate', async (c) => {
-    const text = await readText(c, LIMITS.adminBodyBytes);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      return c.json({ ok: false, issues: [{ path: [], message: `not valid JSON: ${(error as Error).message}` }], warnings: [] });
+    const read = readJsonText(await readText(c, LIMITS.adminBodyBytes));
+    if (!read.ok) {
+      const { line, column, message } = read.error;
+      return c.json({ ok: false, issues: [{ path: [], message: `not valid JSON: ${message}`, line, column }], warnings: [] });
     }
-    const result = checkForSite(json, c.req.param('site'));
-    const lines = jsonLines(text);
-    const withLines = (list: Problem[]) => list.map((issue) => ({ ...issue, line: lineOf(lines, issue.path) }));
-    return c.json({ ok: result.ok, issues: result.ok ? [] : withLines(result.issues), warnings: withLines(result.warnings) });
+    const result = await checkForSite(c.env.KV, read.value, c.req.param('site'));
+    const located = (list: Problem[]) => list.map((issue) => ({ ...issue, ...positionAt(read.positions, issue.path) }));
+    return c.json({ ok: result.ok, issues: result.ok ? [] : located(result.issues), warnings: located(result.warnings) });
   })
   .get('/sites/:site/config', async (c) => {
     const current = await getCurrent(c.env.KV, c.req.param('site'));
@@ -119,9 +113,10 @@ export const configRoutes = new Hono<AppEnv>()
     const author = authorship(c, body.message);
     const config = await getVersion(c.env.KV, site, body.version);
     if (!config) fail(404, `no version "${body.version}" for site "${site}"`, [{ path: ['version'], message: 'unknown version' }]);
-    if (!validateConfig(config).ok) fail(422, `version "${body.version}" no longer validates`);
+    if (!validateConfig(config, { stored: true }).ok) fail(422, `version "${body.version}" no longer validates`);
     await requireCurrent(c, site);
-    await movePointer(c.env.KV, site, { version: body.version, ...author, at: new Date().toISOString(), rolledBack: true });
+    const pointer = { version: body.version, ...author, at: new Date().toISOString(), rolledBack: true as const };
+    await withProxyHosts(c.env.KV, site, config.proxy, () => movePointer(c.env.KV, site, pointer));
     refreshServed(site);
     return c.json({ current: body.version });
   });

@@ -6,14 +6,16 @@ import type { AppEnv } from '../../env.js';
 import { HTML_PAGE_HEADERS, htmlSecurity } from '../../http/html.js';
 import { fail } from '../../http/problems.js';
 import { statsFor } from '../../stats/stub.js';
-import { namesFrom, renderSiteReport, type SegmentPeriodRow } from './site-report.js';
+import { renderSiteReport, type SegmentPeriodRow } from './site-report.js';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 type Stats = ReturnType<typeof statsFor>;
 
-async function experimentReport(c: Context<AppEnv>, loaded: Loaded, site: string, id: string): Promise<ExperimentReport & { sinceStart?: SegmentPeriodRow[] }> {
+async function experimentReport(c: Context<AppEnv>, site: string, id: string): Promise<ExperimentReport & { sinceStart?: SegmentPeriodRow[] }> {
+  const loaded = await loadConfig(c.env.KV, site);
+  if (!loaded) fail(404, 'unknown site');
   const spec = loaded.compiled.config.experiments.find((e) => e.id === id);
   if (!spec) fail(404, `no experiment "${id}" in the served config`);
   const stats = statsFor(c.env, site);
@@ -50,13 +52,9 @@ function wantsHtml(c: Context): boolean {
 export const reportRoutes = new Hono<AppEnv>()
   .get('/sites/:site/experiments/:id/report', htmlSecurity, async (c) => {
     const site = c.req.param('site');
-    const loaded = await loadConfig(c.env.KV, site);
-    if (!loaded) fail(404, 'unknown site');
-    const report = await experimentReport(c, loaded, site, c.req.param('id'));
-    if (!wantsHtml(c)) return c.json(report);
-    const names = namesFrom(loaded.compiled.config);
-    const html = renderReportHtml(report, { site, name: names.experiment(report.experiment.id), segmentName: names.segment });
-    return c.html(html, 200, HTML_PAGE_HEADERS);
+    const report = await experimentReport(c, site, c.req.param('id'));
+    if (wantsHtml(c)) return c.html(renderReportHtml(report, { site }), 200, HTML_PAGE_HEADERS);
+    return c.json(report);
   })
   /** Every experiment's verdict, and each segment this period against the one before. */
   .get('/sites/:site/report', htmlSecurity, async (c) => {
@@ -80,7 +78,8 @@ export const reportRoutes = new Hono<AppEnv>()
     }
     const body = { site, configVersion: loaded.version, days, segments, experiments };
     if (!wantsHtml(c)) return c.json(body);
-    return c.html(renderSiteReport(body, namesFrom(loaded.compiled.config)), 200, HTML_PAGE_HEADERS);
+    const names = new Map(loaded.compiled.config.segments.map((s) => [s.id, s.name ?? s.id]));
+    return c.html(renderSiteReport(body, (id) => names.get(id) ?? id), 200, HTML_PAGE_HEADERS);
   });
 
 function zero() {

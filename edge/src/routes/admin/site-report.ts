@@ -23,29 +23,17 @@ th,td{padding:6px 8px;border-bottom:1px solid #e3e3e6;text-align:right}th:first-
 .up{color:#1a7f37}.down{color:#b3261e}.card{background:#fff;border-radius:8px;padding:12px 16px;margin:12px 0}
 .status{font-weight:600}.muted{color:#666}`;
 
-/** Names from the config for ids in a report, so a manager reads "Thriller lovers", not "thriller-lovers". */
-export interface ReportNames {
-  segment(id: string): string;
-  experiment(id: string): string;
-}
-
-export function namesFrom(config: { segments: { id: string; name?: string }[]; experiments: { id: string; name?: string }[] }): ReportNames {
-  const segments = new Map(config.segments.map((s) => [s.id, s.name ?? s.id]));
-  const experiments = new Map(config.experiments.map((e) => [e.id, e.name ?? e.id]));
-  return { segment: (id) => segments.get(id) ?? id, experiment: (id) => experiments.get(id) ?? id };
-}
-
 /**
  * The site's overview: each experiment's verdict and how every segment converts this
- * period against the one before. A period change is not an experiment: the page says so.
+ * period against the one before, by the names the config gives them. A period change is not an experiment: the page says so.
  */
-export function renderSiteReport(r: SiteReport, names: ReportNames): string {
+export function renderSiteReport(r: SiteReport, segmentName: (id: string) => string): string {
   const rows = [...r.segments]
     .sort((a, b) => (a.segment === '*' ? -1 : b.segment === '*' ? 1 : b.current.visitors - a.current.visitors))
     .map(({ segment, current, previous, comparison: c }) => {
       const change = c.conversionRateChange;
       const cls = change === null ? '' : change > 0 ? 'up' : change < 0 ? 'down' : '';
-      return `<tr><td>${segment === '*' ? '<strong>All visitors</strong>' : escapeHtml(names.segment(segment))}</td>
+      return `<tr><td>${segment === '*' ? '<strong>All visitors</strong>' : escapeHtml(segmentName(segment))}</td>
 <td>${formatCount(current.visitors)}</td><td>${formatPercent(c.current.conversionRate)}</td>
 <td>${formatCount(previous.visitors)}</td><td>${formatPercent(c.previous.conversionRate)}</td>
 <td class="${cls}">${change === null ? '–' : formatChange(change)}</td>
@@ -55,7 +43,7 @@ export function renderSiteReport(r: SiteReport, names: ReportNames): string {
     .join('');
   const experiments = r.experiments
     .map(
-      (e) => `<div class="card"><strong>${escapeHtml(names.experiment(e.experiment.id))}</strong> <span class="muted">${escapeHtml(e.experiment.status)}</span>
+      (e) => `<div class="card"><strong>${escapeHtml(e.experiment.name ?? e.experiment.id)}</strong> <span class="muted">${escapeHtml(e.experiment.status)}</span>
 <p>${escapeHtml(e.hypothesis.text)}</p><p class="status">${escapeHtml(e.verdict.text)}</p>
 <p class="muted">${e.variants.map((v) => `${escapeHtml(v.id)}: ${formatCount(v.visitors)} visitors, ${formatPercent(v.conversionRate)}`).join(' · ')}</p></div>`,
     )
