@@ -134,6 +134,11 @@ describe('Vitrine Studio in Chromium', () => {
     expect(cookie).toMatchObject({ name: 'vitrine_studio', httpOnly: true, sameSite: 'Strict', path: '/admin' });
     expect(cookie.expires - Date.now() / 1000).toBeGreaterThan(11.9 * 3600);
     await shot(page, '2-editor');
+    // Signing out ends the session for good: a copy of the cookie no longer opens anything.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await eventually(() => page.getByLabel('Admin token').isVisible()).toBe(true);
+    const kept = await fetch(`${edge.url}/admin/sites/${SITE}/config`, { headers: { cookie: `${cookie.name}=${cookie.value}` } });
+    expect(kept.status).toBe(401);
   });
 
   it('shows an edit’s typo in Problems at the right line', async () => {
@@ -163,8 +168,9 @@ describe('Vitrine Studio: preview, publish, versions', () => {
     expect(await draft.innerText()).toMatch(/hero — thrillers \(first matching variant\)/);
     expect(await draft.innerText()).toContain('Thriller lovers');
     // Why not the others: decide's explanation, with the visitor's value.
-    await draft.getByText(/^Not matched/).click();
+    for (const folded of await draft.locator('summary', { hasText: 'Not matched' }).all()) await folded.click();
     expect(await draft.innerText()).toMatch(/Champions: rfm\.\S+ is/);
+    expect(await draft.innerText()).toMatch(/Bargain hunter: .*categories\.dresses\.tradedDown is missing/);
     expect(await column(page, 'Published').innerText()).toContain(OLD_HEADLINE);
     expect(await page.getByRole('region', { name: 'Differences' }).innerText()).toContain('exactly as the published config does');
     await shot(page, '4-preview');
@@ -343,6 +349,7 @@ describe('a marketer’s walk, all in the browser', () => {
     expect(await column(page, 'Published').innerText()).toContain(OLD_HEADLINE);
     const differences = page.getByRole('region', { name: 'Differences' });
     expect(await differences.getByRole('row').filter({ hasText: 'hero: headline' }).innerText()).toContain(NEW_HEADLINE);
+    await outlineEntry(page, 'hero').click();
     await shot(page, '11-preview-draft');
     if (process.env.UPDATE_DOCS) await page.screenshot({ path: join(ROOT, 'docs/studio.png') });
 

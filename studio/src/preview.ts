@@ -44,6 +44,12 @@ function visitorFor(choice: string, attributes: string, origin: string): Visitor
 
 const nameOf = (config: Config | null, id: string) => config?.segments?.find((s) => s.id === id)?.name ?? id;
 
+/** Those that did not match, folded away, each with the condition that failed. */
+function notMatched(lines: string[] | undefined): HTMLElement | null {
+  if (!lines?.length) return null;
+  return h('details', {}, h('summary', {}, `Not matched (${lines.length})`), h('ul', { class: 'why' }, lines.map((line) => h('li', {}, line))));
+}
+
 function decisionView(title: string, d: Decision, config: Config | null): HTMLElement {
   const debug = d.debug;
   const unmatched = debug?.segments?.filter((s) => !s.matched) ?? [];
@@ -67,17 +73,13 @@ function decisionView(title: string, d: Decision, config: Config | null): HTMLEl
   return h(
     'section',
     { class: 'decision', 'aria-label': title },
-    h('h3', {}, title, h('span', { class: 'muted' }, ` · ${d.configVersion}`)),
+    h('h3', {}, title, d.configVersion === 'draft' ? null : h('span', { class: 'muted' }, ` · ${d.configVersion}`)),
     h('h4', {}, 'Persona'),
     h('p', {}, d.persona?.name ?? 'none'),
-    debug?.personas?.length
-      ? h('ul', { class: 'why' }, debug.personas.filter((p) => !p.matched).map((p) => h('li', {}, `${p.name}: ${describeWhy(p.why) || 'not matched'}`)))
-      : null,
+    notMatched(debug?.personas?.filter((p) => !p.matched).map((p) => `${p.name}: ${describeWhy(p.why) || 'not matched'}`)),
     h('h4', {}, 'Segments'),
     d.segments.length ? h('ul', {}, d.segments.map((id) => h('li', {}, nameOf(config, id)))) : h('p', { class: 'muted' }, 'none'),
-    unmatched.length
-      ? h('details', {}, h('summary', {}, `Not matched (${unmatched.length})`), h('ul', { class: 'why' }, unmatched.map((s) => h('li', {}, `${s.name ?? nameOf(config, s.id)}: ${describeWhy(s.why) || 'not matched'}`))))
-      : null,
+    notMatched(unmatched.map((s) => `${s.name ?? nameOf(config, s.id)}: ${describeWhy(s.why) || 'not matched'}`)),
     h('h4', {}, 'Slots'),
     h('ul', {}, slots),
     h('h4', {}, 'Experiments'),
@@ -136,7 +138,7 @@ async function preview(form: HTMLFormElement): Promise<void> {
     published
       ? h(
           'section',
-          { 'aria-label': 'Differences' },
+          { 'aria-label': 'Differences', class: 'differences' },
           h('h3', {}, 'Differences'),
           changes.length
             ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Draft'), h('th', {}, 'Published'))), h('tbody', {}, changes.map((c) => h('tr', {}, h('td', {}, c.what), h('td', {}, c.draft), h('td', {}, c.published)))))
