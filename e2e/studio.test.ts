@@ -56,11 +56,16 @@ afterAll(async () => {
   await edge?.dispose();
 });
 
+/** Uncaught errors of each studio page: a journey that works but throws still fails. */
+const pageErrors = new WeakMap<Page, string[]>();
+
 /** A fresh browser (no cookies) at the studio's sign-in. */
 async function openStudio(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
+  pageErrors.set(page, []);
+  page.on('pageerror', (error) => pageErrors.get(page)!.push(error.message));
   await page.goto(`${edge.url}/studio/?site=${SITE}`);
   return page;
 }
@@ -139,6 +144,7 @@ describe('Vitrine Studio in Chromium', () => {
     await eventually(() => page.getByLabel('Admin token').isVisible()).toBe(true);
     const kept = await fetch(`${edge.url}/admin/sites/${SITE}/config`, { headers: { cookie: `${cookie.name}=${cookie.value}` } });
     expect(kept.status).toBe(401);
+    expect(pageErrors.get(page)).toEqual([]);
   });
 
   it('shows an edit’s typo in Problems at the right line', async () => {
@@ -388,6 +394,7 @@ describe('a marketer’s walk, all in the browser', () => {
       await customer.reload();
       return shopHeadline(customer);
     }).toBe(OLD_HEADLINE);
+    expect(pageErrors.get(page)).toEqual([]);
     // The longest journey here: a loaded CI machine needs more than the default minute.
   }, 180_000);
 });
