@@ -31,6 +31,16 @@ describe('demo-shop/vitrine.config.json', () => {
     expect(srcs.filter((name) => !HERO_NAMES.includes(name))).toEqual([]);
   });
 
+  it("plays the seeds' three timed plans through the local outbox", () => {
+    const byId = Object.fromEntries(config.journeys.map((j) => [j.id, j]));
+    // The reminder waits exactly as long as the config calls a cart abandoned.
+    expect(byId['cart-reminder'].wait).toBe(`${config.cart.abandonAfterMinutes}m`);
+    expect(byId['cart-reminder'].cancelIf).toEqual({ event: 'purchase' });
+    expect(byId['we-miss-you'].wait).toEqual({ personaMedianGap: true, fallback: '45d' });
+    expect(byId['free-shipping-week']).toMatchObject({ wait: '75d', only: { segments: 'at-risk-customers' } });
+    expect(new Set(config.journeys.map((j) => j.send.webhook))).toEqual(new Set(['outbox']));
+  });
+
   it("states the experiment's hypothesis as goal, audience, change and expected effect", () => {
     const [experiment] = config.experiments;
     expect(Object.keys(experiment.hypothesis).sort()).toEqual(['audience', 'change', 'expectedEffect', 'goal']);

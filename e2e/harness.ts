@@ -50,8 +50,11 @@ export interface Edge {
   dispose(): Promise<void>;
 }
 
-/** Runs the Worker in workerd via `wrangler dev`, with empty local state in a temp dir. */
-export async function startEdge(options: { port?: number } = {}): Promise<Edge> {
+/**
+ * Runs the Worker in workerd via `wrangler dev`, with empty local state in a temp dir.
+ * `vars` become `--var` flags (e.g. VITRINE_DEV: local-development features).
+ */
+export async function startEdge(options: { port?: number; vars?: Record<string, string> } = {}): Promise<Edge> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const state = mkdtempSync(join(tmpdir(), 'vitrine-e2e-'));
@@ -62,7 +65,11 @@ export async function startEdge(options: { port?: number } = {}): Promise<Edge> 
     output = '';
     child = spawn(
       'npx',
-      ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+      [
+        'wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`,
+        ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+        '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn',
+      ],
       { cwd: ROOT, env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     child.stdout!.on('data', (d) => (output += d));
@@ -97,8 +104,22 @@ export async function startEdge(options: { port?: number } = {}): Promise<Edge> 
   };
 }
 
-/** Stores a site config through the admin API; throws with the edge's reasons if it is refused. */
+/**
+ * Stores a site config through the admin API; throws with the edge's reasons if it is refused.
+ * Webhooks its journeys name that the edge does not know yet are registered first, at a
+ * host that never answers (the edge refuses a config naming unknown webhooks); a test that
+ * reads the messages registers its own receiver before pushing.
+ */
 export async function pushConfig(edgeUrl: string, config: { site: string } & Record<string, unknown>): Promise<{ version: string }> {
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+  const journeys = Array.isArray(config.journeys) ? (config.journeys as { send?: { webhook?: string } }[]) : [];
+  const named = new Set(journeys.flatMap((j) => j.send?.webhook ?? []));
+  if (named.size) {
+    const listed = (await (await fetch(`${edgeUrl}/admin/sites/${config.site}/webhooks`, { headers: admin })).json()) as { webhooks: { name: string }[] };
+    for (const name of named)
+      if (!listed.webhooks.some((w) => w.name === name))
+        await fetch(`${edgeUrl}/admin/sites/${config.site}/webhooks/${name}`, { method: 'PUT', headers: admin, body: JSON.stringify({ url: `https://webhooks.invalid/${name}` }) });
+  }
   const res = await fetch(`${edgeUrl}/admin/sites/${config.site}/config`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },

@@ -10,7 +10,7 @@
  */
 import type { RepeatHistory } from './bgnbd.js';
 import { logIntegrateExp } from './math/gauss-legendre.js';
-import { logAddExp, logHyp2f1 } from './math/hypergeometric.js';
+import { logAddExp } from './math/hypergeometric.js';
 import { logGamma } from './math/logGamma.js';
 import { minimize } from './math/nelderMead.js';
 
@@ -43,8 +43,24 @@ export function logTail({ r, alpha, s, beta }: ParetoNbdParams, x: number, at: n
   const u = M + at;
   const z = Math.abs(alpha - beta) / u;
   if (z > SERIES_MAX_Z) return NaN;
-  const logF = (1 - e) * Math.log1p(-z) + logHyp2f1(1, rsx + 1 - e, rsx + 1, z);
+  const logF = (1 - e) * Math.log1p(-z) + Math.log(hyp2f1WithAOne(rsx + 1 - e, rsx + 1, z));
   return -rsx * Math.log(u) + logF - Math.log(rsx);
+}
+
+/**
+ * ₂F₁(1, b; c; z) for 0 < b < c and 0 ≤ z ≤ 0.9: each term is the last times (b+n)z/(c+n),
+ * below z, so the terms fall from the first and the sum stays below 1/(1−z) = 10. Written
+ * out rather than through logHyp2f1: it runs for every distinct (x, time) at every step of
+ * the fit.
+ */
+function hyp2f1WithAOne(b: number, c: number, z: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let n = 0; term > 1e-17 * sum; n++) {
+    term *= ((b + n) * z) / (c + n);
+    sum += term;
+  }
+  return sum;
 }
 
 /**
@@ -134,25 +150,34 @@ function likelihoodOf(histories: readonly RepeatHistory[]): (params: ParetoNbdPa
     if (i === undefined) slots.set(key, (i = pairs.push([x, at]) - 1));
     return i;
   };
-  const groups = new Map<string, { x: number; tx: number; T: number; from: number; to: number; weight: number }>();
+  const xs = [...new Set(histories.map((h) => h.x))];
+  const xSlot = new Map(xs.map((x, i) => [x, i]));
+  const groups = new Map<string, { x: number; tx: number; T: number; xIndex: number; from: number; to: number; weight: number }>();
   for (const { x, tx, T } of histories) {
     const key = `${x}|${tx}|${T}`;
     const g = groups.get(key);
     if (g) g.weight++;
-    else groups.set(key, { x, tx, T, from: slot(x, tx), to: slot(x, T), weight: 1 });
+    else groups.set(key, { x, tx, T, xIndex: xSlot.get(x)!, from: slot(x, tx), to: slot(x, T), weight: 1 });
   }
   const rows = [...groups.values()];
   const tails = new Float64Array(pairs.length);
+  // The alive term depends on (x, T) alone: one per pair, like the tails.
+  const alive = new Float64Array(pairs.length);
+  const logGammas = new Float64Array(xs.length);
   return (params) => {
     const { r, alpha, s, beta } = params;
     if (![r, alpha, s, beta].every((v) => v > 0 && Number.isFinite(v))) return -Infinity;
-    pairs.forEach(([x, at], i) => (tails[i] = logTail(params, x, at)));
+    pairs.forEach(([x, at], i) => {
+      tails[i] = logTail(params, x, at);
+      alive[i] = logAlive(params, x, at);
+    });
+    xs.forEach((x, i) => (logGammas[i] = logGamma(r + x)));
     const constant = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
     const logS = Math.log(s);
     let sum = 0;
-    for (const { x, tx, T, from, to, weight } of rows) {
+    for (const { x, tx, T, xIndex, from, to, weight } of rows) {
       const death = logDeathIntegral(params, x, tx, T, tails[from], tails[to]);
-      sum += weight * (constant + logGamma(r + x) + logAddExp(logAlive(params, x, T), logS + death));
+      sum += weight * (constant + logGammas[xIndex] + logAddExp(alive[to], logS + death));
     }
     return sum;
   };
@@ -167,11 +192,11 @@ export function paretoNbdPAlive(params: ParetoNbdParams, history: RepeatHistory)
  * E[Y(t) | history], eq. (41) of the note: P(alive) · (r+x)/(α+T) · (β+T)/(s−1) ·
  * (1 − ((β+T)/(β+T+t))^(s−1)), written with expm1/log1p so s = 1 takes its limit.
  */
-export function paretoNbdExpectedPurchases(params: ParetoNbdParams, history: RepeatHistory, t: number): number {
+export function paretoNbdExpectedPurchases(params: ParetoNbdParams, history: RepeatHistory, t: number, pAlive = paretoNbdPAlive(params, history)): number {
   if (t <= 0) return 0;
   const { r, alpha, s, beta } = params;
   const { x, T } = history;
   const grow = Math.log1p(t / (beta + T));
   const lifetimeFactor = Math.abs(s - 1) < 1e-9 ? grow : -Math.expm1(-(s - 1) * grow) / (s - 1);
-  return paretoNbdPAlive(params, history) * ((r + x) / (alpha + T)) * (beta + T) * lifetimeFactor;
+  return pAlive * ((r + x) / (alpha + T)) * (beta + T) * lifetimeFactor;
 }

@@ -34,7 +34,13 @@ export interface RepeatPredictor {
 export function predictorFor(model: PurchaseModel): RepeatPredictor {
   if (model.name === 'paretonbd') {
     const params = model.params;
-    return { pAlive: (h) => paretoNbdPAlive(params, h), expectedPurchases: (h, t) => paretoNbdExpectedPurchases(params, h, t) };
+    // CLV asks for one customer's purchases month by month, then P(alive): one series for all.
+    let last: { history: RepeatHistory; pAlive: number } | undefined;
+    const alive = (history: RepeatHistory) => {
+      if (last?.history !== history) last = { history, pAlive: paretoNbdPAlive(params, history) };
+      return last.pAlive;
+    };
+    return { pAlive: alive, expectedPurchases: (h, t) => paretoNbdExpectedPurchases(params, h, t, alive(h)) };
   }
   const { params } = model;
   const extra = model.name === 'mbgnbd' ? 1 : 0;

@@ -1,11 +1,13 @@
 // `npm start`: build, run the edge locally with the demo shop, seed it with the demo
-// config and catalog, and keep both in sync while you edit. Ctrl-C stops everything.
+// config and catalog, and keep both in sync while you edit; run the local mail outbox
+// the demo's journeys send to. Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, watch } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildShop } from '../demo-shop/build.mjs';
+import { startOutbox } from '../demo-shop/outbox.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shopDir = join(root, 'demo-shop');
@@ -50,7 +52,8 @@ async function choosePort(preferred) {
 
 function startEdge(port) {
   // Its own process group, so Ctrl-C can stop wrangler and the workerd it starts together.
-  const child = spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1'], {
+  // VITRINE_DEV: local development (loopback webhooks such as the outbox, the tester's fast-forward).
+  const child = spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--var', 'VITRINE_DEV:1'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -118,6 +121,22 @@ async function pushConfig(base, token) {
   for (const issue of json.issues ?? []) warn(`  ${pathText(issue.path)}: ${issue.message}`);
 }
 
+/**
+ * The demo's journeys send to the webhook "outbox": it points at the local outbox, which
+ * gets the signing secret. A webhook kept from an earlier run answers no secret, so it is
+ * rotated for a fresh one.
+ */
+async function registerOutbox(base, token, outbox) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const url = `${base}/admin/sites/${SITE}/webhooks/outbox`;
+  const res = await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ url: outbox.hookUrl }) });
+  let { secret, error } = await res.json().catch(() => ({}));
+  if (res.ok && !secret) ({ secret, error } = await (await fetch(`${url}/rotate`, { method: 'POST', headers })).json().catch(() => ({})));
+  if (!secret) return warn(`outbox webhook not registered (${res.status}): ${error ?? ''}`);
+  outbox.setSecret(secret);
+  say(`webhook "outbox" → ${outbox.hookUrl}`);
+}
+
 async function pushCatalog(base, token) {
   const { res, json } = await put(base, token, 'catalog', readFileSync(catalogFile, 'utf8'));
   if (res.ok) return say(`catalog pushed: ${JSON.parse(readFileSync(catalogFile, 'utf8')).length} products`);
@@ -154,12 +173,13 @@ function watchSources(base, token) {
   watch(join(shopDir, 'src'), { recursive: true }, debounce(() => rebuildShop('demo-shop/src changed')));
 }
 
-function banner(base) {
+function banner(base, outbox) {
   const lines = [
     `Kaft & Kraag demo shop, script only         ${base}/`,
     `The same shop through the edge proxy        ${base}/proxy/${SITE}/`,
     `Variant tester (opens pages either way)     ${base}/tester.html`,
     `Debug panel                                 ${base}/?vitrine_debug=1`,
+    `Mail outbox (journeys)                      ${outbox.url}`,
     `Edit demo-shop/vitrine.config.json — it is pushed on save.   Ctrl-C stops.`,
   ];
   const width = Math.max(...lines.map((l) => l.length));
@@ -174,6 +194,7 @@ const port = await choosePort(wanted);
 if (port !== wanted) warn(`port ${wanted} is busy, using ${port}`);
 const base = `http://127.0.0.1:${port}`;
 const edge = startEdge(port);
+const outbox = await startOutbox({ shopBase: base, log: (line) => console.log(`\x1b[35m[outbox]\x1b[0m ${line}`) });
 
 const stop = () => {
   try {
@@ -181,6 +202,7 @@ const stop = () => {
   } catch {
     // already gone
   }
+  void outbox.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);
@@ -192,7 +214,9 @@ try {
   warn(error.message);
   stop();
 }
+// The config names the webhook, so it is registered first (the edge refuses unknown ones).
+await registerOutbox(base, token, outbox);
 await pushConfig(base, token);
 await pushCatalog(base, token);
 watchSources(base, token);
-banner(base);
+banner(base, outbox);

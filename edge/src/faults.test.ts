@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { createExecutionContext, env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from './app.js';
 import { CONFIG_TTL_MS } from './config/cache.js';
@@ -47,7 +47,7 @@ async function recsSite(site: string) {
 
 async function decideOn(site: string, bindings: Partial<Env> = {}, extra: Record<string, unknown> = {}) {
   const started = performance.now(); // not Date: tests fake it
-  const res = await app.fetch(post('/v1/decide', decideBody(site, extra)), { ...env, ...bindings });
+  const res = await app.fetch(post('/v1/decide', decideBody(site, extra)), { ...env, ...bindings }, createExecutionContext());
   return { status: res.status, body: (await res.json()) as any, ms: performance.now() - started, headers: res.headers };
 }
 

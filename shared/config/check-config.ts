@@ -6,6 +6,7 @@
  * variants that can never be reached, unknown keys, category names missing from the
  * catalog. Shapes it does not find are skipped: the schema reports them.
  */
+import { journeyConditions, journeyTexts } from '../journeys/conditions.js';
 import { referencedSegments } from '../rules/references.js';
 import { isPlainObject } from '../rules/values.js';
 import { ConfigSchema } from '../schema/config.js';
@@ -75,10 +76,7 @@ export function conditionsOf(raw: unknown): FoundCondition[] {
     add(field(e, 'audience'), ['experiments', i, 'audience']);
     add(field(field(e, 'goal'), 'filter'), ['experiments', i, 'goal', 'filter'], false);
   });
-  list(field(raw, 'journeys')).forEach((j, i) => {
-    add(field(field(j, 'trigger'), 'where'), ['journeys', i, 'trigger', 'where'], false);
-    add(field(j, 'only'), ['journeys', i, 'only']);
-  });
+  for (const { condition, at, visitor } of journeyConditions(raw)) add(condition, at, visitor);
   return out;
 }
 
@@ -122,8 +120,8 @@ function checkJourneys(raw: unknown, ctx: CheckContext): void {
     const entered = stringField(field(journey, 'trigger'), 'segmentEntered');
     if (entered !== undefined && !ctx.segmentIds.includes(entered))
       ctx.error(['journeys', i, 'trigger', 'segmentEntered'], `segment "${entered}" is not defined in segments${didYouMean(entered, ctx.segmentIds)}`);
-    checkPlaceholders(field(field(journey, 'send'), 'data'), ['journeys', i, 'send', 'data'], ctx);
   });
+  for (const { text, at } of journeyTexts(raw)) checkPlaceholders(text, at, ctx);
 }
 
 function checkUnusedSegments(raw: unknown, conditions: FoundCondition[], ctx: CheckContext): void {

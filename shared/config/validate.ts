@@ -4,6 +4,7 @@ import { nestedDeeperThan } from '../json-depth.js';
 import { compileCondition } from '../rules/compile.js';
 import { isPlainObject } from '../rules/values.js';
 import { checkConfig, conditionsOf, type CheckOptions } from './check-config.js';
+import { checkTrust } from './check-trust.js';
 import { compileConfig, type CompiledConfig, type ConfigIssue } from './compile.js';
 import { didYouMean } from './suggest.js';
 
@@ -39,6 +40,8 @@ export function validateConfig(input: unknown, options: ValidateOptions = {}): V
   let compiled: CompiledConfig | undefined;
   let ruleIssues: ConfigIssue[];
   if (parsed.success) {
+    // Needs the parsed shape (segments and audiences followed by id): only once it is right.
+    if (!options.stored) checkTrust(parsed.data, { error: (path, message) => checked.errors.push({ path, message }), warn: (path, message) => checked.warnings.push({ path, message }) });
     const result = compileConfig(parsed.data);
     compiled = result.compiled;
     ruleIssues = result.issues;

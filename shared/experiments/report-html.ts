@@ -47,8 +47,8 @@ svg .grid{stroke:#e3e3e6}svg .err{stroke:#1d1d1f;stroke-width:1.5}
 
 export interface RenderOptions {
   site: string;
-  /** Set when the experiment has left the served config: its report comes from the archive. */
-  archived?: { leftAt: string; version: string };
+  /** Set when the experiment has left the served config: its definition comes from a stored version. */
+  archived?: { leftAt: string | null; version: string };
 }
 
 export function renderReportHtml(report: ExperimentReport, opts: RenderOptions): string {
@@ -85,11 +85,13 @@ ${segmentTable(report.segments, report.variants)}
 
 const dash = '—';
 
-function archivedNote({ leftAt, version }: { leftAt: string; version: string }): string {
+function archivedNote({ leftAt, version }: { leftAt: string | null; version: string }): string {
+  const when = leftAt
+    ? `left the site config on ${escapeHtml(leftAt.slice(0, 10))} (${escapeHtml(leftAt.slice(11, 16))} UTC)`
+    : 'left the served config when it was rolled back to an older version';
   return (
-    `<p class="archived"><strong>Archived.</strong> This experiment left the site config on ${escapeHtml(leftAt.slice(0, 10))} ` +
-    `(${escapeHtml(leftAt.slice(11, 16))} UTC); its definition comes from config version <code>${escapeHtml(version)}</code>, the last that had it. ` +
-    'The numbers are those collected while it ran.</p>'
+    `<p class="archived"><strong>Archived.</strong> This experiment ${when}; its definition comes from config version ` +
+    `<code>${escapeHtml(version)}</code>, the newest that had it. The numbers are those collected while it ran.</p>`
   );
 }
 

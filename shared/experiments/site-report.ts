@@ -139,6 +139,11 @@ export function holm(pValues: readonly (number | null)[]): (number | null)[] {
   return adjusted;
 }
 
+/** Segment id → name, for the segments that have a name in the config. */
+export function segmentNamesOf(segments: readonly { id: string; name?: string }[]): Map<string, string> {
+  return new Map(segments.flatMap((s) => (s.name ? [[s.id, s.name] as const] : [])));
+}
+
 /** Rows for every segment seen in either period, compared. */
 export function segmentRows(current: ReadonlyMap<string, PeriodTotals>, previous: ReadonlyMap<string, PeriodTotals>): SegmentPeriodRow[] {
   const zero = { visitors: 0, conversions: 0, revenue: 0, revenueSq: 0 };

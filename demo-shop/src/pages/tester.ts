@@ -7,6 +7,7 @@ import type { DecideResponse } from '../../../shared/schema/decide.js';
 import config from '../../vitrine.config.json';
 import { addToCart, clearCart } from '../cart.js';
 import { $, setText } from '../dom.js';
+import { fastForward } from '../fast-forward.js';
 import { PERSONAS, personaEvents, type PersonaScript } from '../personas.js';
 import { proxied, shopUrl } from '../route.js';
 import { vitrine } from '../vitrine.js';
@@ -30,7 +31,8 @@ async function loadPersona(persona: PersonaScript): Promise<void> {
   setText('[data-tester-status]', `Loading “${persona.label}”…`);
   await sdkReady();
   await window.vitrine('forget');
-  await window.vitrine('consent', { analytics: true, personalization: true });
+  // Email too: the journeys' mails in the outbox are marketing mail.
+  await window.vitrine('consent', { analytics: true, personalization: true, email: true });
   clearCart();
   for (const line of persona.cart ?? []) addToCart(line.id, line.qty, line.size);
   // Each event with its own time in the past; commands run in order, so no await between them.
@@ -100,6 +102,7 @@ export function testerPage(): void {
   renderForceLinks();
   vitrine('on', 'consent', showConsent);
   vitrine('on', 'decision', showDecision);
+  $('[data-fast-forward]').addEventListener('click', () => void fastForward('[data-tester-status]'));
   $('[data-reset]').addEventListener('click', async () => {
     await sdkReady();
     await window.vitrine('forget');

@@ -7,9 +7,10 @@ import { journeyMessage } from './message.js';
 import { finishRun, postponeRun, stillFiring, type DueRun } from './runs.js';
 
 /**
- * A run whose summary is older than its trigger waits this long past its due time for a
- * fresher one (the page's next decide), then fires with what there is. Backdated events
- * (offline, the demo's histories) reach collect before the decide that summarises them.
+ * A run whose latest summary is older than its trigger's arrival waits this long (past
+ * its due time, or past that arrival) for a fresher one — the next page's decide — then
+ * fires with what there is. The summary travels only with decide, so an event the edge
+ * just received may not be in it yet.
  */
 export const FRESH_SUMMARY_GRACE_MS = 5 * 60_000;
 /** When the queue refuses a message, the run is looked at again after this. */
@@ -39,8 +40,9 @@ export async function fireRun(ctx: FireContext, run: DueRun): Promise<FireOutcom
   if (!ctx.loaded || !journey) return finish(ctx, run, 'cancelled', { reason: 'the journey is no longer in the config' });
   const state = readVisitor(sql, run.visitor);
   if (!state) return finish(ctx, run, 'cancelled', { reason: 'nothing is kept for this visitor any more' });
-  if (state.profileAt < run.trigger.at && now < run.due + FRESH_SUMMARY_GRACE_MS) {
-    postponeRun(sql, run.id, run.due + FRESH_SUMMARY_GRACE_MS, now);
+  const freshBy = Math.max(run.due, run.received) + FRESH_SUMMARY_GRACE_MS;
+  if (state.profileAt < run.received && now < freshBy) {
+    postponeRun(sql, run.id, freshBy, now);
     return 'postponed';
   }
   try {

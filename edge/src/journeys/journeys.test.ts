@@ -66,9 +66,9 @@ describe('a cart reminder with wait "1m"', () => {
   it('fires once for a visitor who added to cart and did not buy, signed so the standardwebhooks verifier accepts it', async () => {
     const visitor = 'visitor-cart-fires';
     const before = (await deliveries(SITE, 'cart-reminder')).counts;
-    await decide(SITE, visitor, { profile: cart(2, 24) });
     const added = add(61_000);
     await collect(SITE, visitor, [added]);
+    await decide(SITE, visitor, { profile: cart(2, 24) });
 
     await fireDue(SITE, visitor);
     const [message] = await until(() => messagesFor('mail', visitor), (m) => m.length > 0);
@@ -100,8 +100,8 @@ describe('a cart reminder with wait "1m"', () => {
   it('sends nothing to a visitor who buys within the minute', async () => {
     const visitor = 'visitor-cart-buys';
     const before = (await deliveries(SITE, 'cart-reminder')).counts;
-    await decide(SITE, visitor, { profile: cart(1, 12) });
     await collect(SITE, visitor, [add(50_000)]);
+    await decide(SITE, visitor, { profile: cart(1, 12) });
     await collect(SITE, visitor, [buy(30_000)]);
     // Even with the wait skipped, there is no reminder left to send (only the purchase's own journey waits).
     expect(await (await SELF.fetch(post('/v1/dev/fast-forward', { site: SITE, visitor }))).json()).toEqual({ moved: 1 });
@@ -133,10 +133,24 @@ describe('a cart reminder with wait "1m"', () => {
     expect((await deliveries(SITE, 'cart-reminder')).counts).toMatchObject({ skipped: before.skipped + 1, sent: before.sent });
   });
 
+  it('waits for a summary newer than the trigger, and fires once the next decide brings one', async () => {
+    const visitor = 'visitor-cart-stale';
+    await decide(SITE, visitor, { profile: cart(0, 0) });
+    await collect(SITE, visitor, [add(61_000)]);
+    await fireDue(SITE, visitor);
+    const [run] = await runInDurableObject(shard(SITE, visitor), (_, state) =>
+      state.storage.sql.exec<{ status: string }>(`SELECT status FROM runs WHERE visitor = ?`, visitor).toArray(),
+    );
+    expect(run.status).toBe('waiting');
+    await decide(SITE, visitor, { profile: cart(3, 36) });
+    const [message] = await until(() => messagesFor('mail', visitor), (m) => m.length > 0);
+    expect(JSON.parse(message.body).profile).toEqual({ 'cart.items': 3 });
+  });
+
   it('fires from the shard alarm by itself when the wait ends', async () => {
     const visitor = 'visitor-cart-alarm';
-    await decide(SITE, visitor, { profile: cart(1, 12) });
     await collect(SITE, visitor, [add(59_000)]);
+    await decide(SITE, visitor, { profile: cart(1, 12) });
     const [message] = await until(() => messagesFor('mail', visitor), (m) => m.length > 0, 10_000);
     expect(JSON.parse(message.body).journey).toBe('cart-reminder');
   });
@@ -144,8 +158,8 @@ describe('a cart reminder with wait "1m"', () => {
   it('cancels the run when the visitor is forgotten during the wait, and keeps nothing that names them', async () => {
     const visitor = 'visitor-cart-forgets';
     const before = (await deliveries(SITE, 'cart-reminder')).counts;
-    await decide(SITE, visitor, { profile: cart(1, 12) });
     await collect(SITE, visitor, [add(61_000)]);
+    await decide(SITE, visitor, { profile: cart(1, 12) });
     expect((await SELF.fetch(post('/v1/forget', { site: SITE, visitor }))).status).toBe(200);
     await fireDue(SITE, visitor);
     await new Promise((r) => setTimeout(r, 1500));
@@ -173,8 +187,8 @@ describe('delivery that a receiver can trust', () => {
   it('retries a receiver that answered 500 with the same webhook-id, and counts one delivery as sent', async () => {
     const visitor = 'visitor-flaky-01';
     await scriptReceiver(hook('flaky'), ['500']);
-    await decide(SITE, visitor);
     await collect(SITE, visitor, [event('wishlist_add', Date.now() - 61_000)]);
+    await decide(SITE, visitor);
     await fireDue(SITE, visitor);
     const first = await until(() => deliveries(SITE, 'retry-check'), (d) => d.counts.retrying === 1);
     expect(first.lastErrors[0]).toMatchObject({ status: 'retrying', attempts: 1, error: 'HTTP 500' });
@@ -189,8 +203,8 @@ describe('delivery that a receiver can trust', () => {
   it('counts a receiver that does not answer within 10 s as a failed attempt, and tries again', async () => {
     const visitor = 'visitor-slow-001';
     await scriptReceiver(hook('slow'), ['hang']);
-    await decide(SITE, visitor);
     await collect(SITE, visitor, [event('review_written', Date.now() - 61_000)]);
+    await decide(SITE, visitor);
     await fireDue(SITE, visitor);
     const timedOut = await until(() => deliveries(SITE, 'slow-check'), (d) => d.counts.retrying === 1, 20_000);
     expect(timedOut.lastErrors[0]).toMatchObject({ attempts: 1, error: 'no answer within 10 s' });
@@ -200,8 +214,8 @@ describe('delivery that a receiver can trust', () => {
   it('keeps a message as failed after the last attempt; a manual retry sends it again', async () => {
     const visitor = 'visitor-down-001';
     await scriptReceiver(hook('down'), ['503']);
-    await decide(SITE, visitor);
     await collect(SITE, visitor, [event('newsletter_signup', Date.now() - 61_000)]);
+    await decide(SITE, visitor);
     await fireDue(SITE, visitor);
     await until(() => deliveries(SITE, 'dead-end'), (d) => d.counts.retrying === 1);
     const id = JSON.parse(JSON.stringify((await received(hook('down')))[0].headers))['webhook-id'] as string;
@@ -231,8 +245,8 @@ describe('delivery that a receiver can trust', () => {
   it('marks a message failed when it reaches the dead-letter queue', async () => {
     const visitor = 'visitor-dead-002';
     await scriptReceiver(hook('down'), ['500']);
-    await decide(SITE, visitor);
     await collect(SITE, visitor, [event('newsletter_signup', Date.now() - 61_000)]);
+    await decide(SITE, visitor);
     await fireDue(SITE, visitor);
     const before = await until(() => deliveries(SITE, 'dead-end'), (d) => d.counts.retrying === 1);
     const id = before.lastErrors.find((e: { status: string }) => e.status === 'retrying').id;
@@ -268,6 +282,7 @@ describe('what a run knows', () => {
     expect(run.due).toBe(bought + 57 * 86_400_000);
 
     await collect(SITE, visitor, [add(61_000)]);
+    await decide(SITE, visitor, { profile: cart(1, 12) });
     await fireDue(SITE, visitor);
     const [message] = await until(() => messagesFor('mail', visitor), (m) => m.length > 0);
     expect(JSON.parse(message.body)).toMatchObject({ customer: 'cust-42', data: { greeting: 'Hi Anna' } });
@@ -289,8 +304,8 @@ describe('what a run knows', () => {
 describe('demo fast-forward', () => {
   it('moves a visitor\'s waiting runs to now in local development, and is refused elsewhere', async () => {
     const visitor = 'visitor-fast-fwd';
-    await decide(SITE, visitor, { profile: cart(1, 12) });
     await collect(SITE, visitor, [add(1_000)]);
+    await decide(SITE, visitor, { profile: cart(1, 12) });
     const body = { site: SITE, visitor };
     const refused = await worker.fetch(post('/v1/dev/fast-forward', body), { ...env, VITRINE_DEV: undefined }, createExecutionContext());
     expect(refused.status).toBe(403);

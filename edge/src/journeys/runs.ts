@@ -3,13 +3,14 @@ import type { TriggerFacts, Waiting } from '../../../shared/journeys/plan.js';
 /**
  * Journey runs of the visitors in one shard. A run waits until `due`; `check_at` is when
  * the shard's alarm next looks at it (the due time, later when it waits for a fresh
- * summary, now when fast-forwarded). One alarm per shard, at the earliest `check_at`.
+ * summary, now when fast-forwarded); `received` is when its trigger reached the edge (a
+ * summary older than that may not know it). One alarm per shard, at the earliest `check_at`.
  * A finished run keeps its counts (status) but not whose run it was once forgotten.
  */
 export const RUN_SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY, journey TEXT NOT NULL, visitor TEXT, status TEXT NOT NULL,
-  due INTEGER NOT NULL, check_at INTEGER NOT NULL, trigger TEXT, delivery TEXT, reason TEXT,
+  due INTEGER NOT NULL, check_at INTEGER NOT NULL, received INTEGER NOT NULL, trigger TEXT, delivery TEXT, reason TEXT,
   created INTEGER NOT NULL, updated INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS runs_check ON runs (status, check_at);
@@ -26,6 +27,7 @@ export interface DueRun {
   journey: string;
   visitor: string;
   due: number;
+  received: number;
   trigger: TriggerFacts;
 }
 
@@ -41,14 +43,14 @@ export function scheduleRun(sql: SqlStorage, visitor: string, journey: string, t
   const checkAt = Math.max(due, now);
   const restarted = rows(
     sql.exec(
-      `UPDATE runs SET due = ?, check_at = ?, trigger = ?, updated = ? WHERE visitor = ? AND journey = ? AND status = 'waiting' RETURNING id`,
-      due, checkAt, JSON.stringify(trigger), now, visitor, journey,
+      `UPDATE runs SET due = ?, check_at = ?, received = ?, trigger = ?, updated = ? WHERE visitor = ? AND journey = ? AND status = 'waiting' RETURNING id`,
+      due, checkAt, now, JSON.stringify(trigger), now, visitor, journey,
     ),
   );
   if (!restarted)
     sql.exec(
-      `INSERT INTO runs (journey, visitor, status, due, check_at, trigger, created, updated) VALUES (?, ?, 'waiting', ?, ?, ?, ?, ?)`,
-      journey, visitor, due, checkAt, JSON.stringify(trigger), now, now,
+      `INSERT INTO runs (journey, visitor, status, due, check_at, received, trigger, created, updated) VALUES (?, ?, 'waiting', ?, ?, ?, ?, ?, ?)`,
+      journey, visitor, due, checkAt, now, JSON.stringify(trigger), now, now,
     );
 }
 
@@ -59,13 +61,13 @@ export function cancelRun(sql: SqlStorage, visitor: string, journey: string, rea
 /** Runs to look at now, earliest first; each is claimed (waiting → firing) so nothing else moves it meanwhile. */
 export function claimDue(sql: SqlStorage, now: number, limit: number): DueRun[] {
   const rows = sql
-    .exec<{ id: number; journey: string; visitor: string; due: number; trigger: string }>(
-      `SELECT id, journey, visitor, due, trigger FROM runs WHERE status = 'waiting' AND check_at <= ? ORDER BY check_at LIMIT ?`,
+    .exec<{ id: number; journey: string; visitor: string; due: number; received: number; trigger: string }>(
+      `SELECT id, journey, visitor, due, received, trigger FROM runs WHERE status = 'waiting' AND check_at <= ? ORDER BY check_at LIMIT ?`,
       now, limit,
     )
     .toArray();
   for (const r of rows) sql.exec(`UPDATE runs SET status = 'firing', updated = ? WHERE id = ?`, now, r.id);
-  return rows.map((r) => ({ id: r.id, journey: r.journey, visitor: r.visitor, due: r.due, trigger: JSON.parse(r.trigger) as TriggerFacts }));
+  return rows.map((r) => ({ id: r.id, journey: r.journey, visitor: r.visitor, due: r.due, received: r.received, trigger: JSON.parse(r.trigger) as TriggerFacts }));
 }
 
 /** Whether the run is still being fired (forget cancels it in between). */
@@ -104,9 +106,12 @@ export function recheckDue(sql: SqlStorage, visitor: string, now: number): numbe
   return rows(sql.exec(`UPDATE runs SET check_at = ?, updated = ? WHERE visitor = ? AND status = 'waiting' AND due <= ? RETURNING id`, now, now, visitor, now));
 }
 
-/** Demo fast-forward: every waiting run of the visitor is looked at now, and evaluated as at its due time. */
+/**
+ * Demo fast-forward: every waiting run of the visitor is looked at now and decided as at
+ * its due time. The wait for a fresher summary is skipped too (`received` 0: any summary will do).
+ */
 export function fastForwardRuns(sql: SqlStorage, visitor: string, now: number): number {
-  return rows(sql.exec(`UPDATE runs SET check_at = ?, updated = ? WHERE visitor = ? AND status = 'waiting' RETURNING id`, now, now, visitor));
+  return rows(sql.exec(`UPDATE runs SET check_at = ?, received = 0, updated = ? WHERE visitor = ? AND status = 'waiting' RETURNING id`, now, now, visitor));
 }
 
 /** Forget: runs are cancelled and no row says whose they were or what they did. */

@@ -47,10 +47,11 @@ export async function collect(site: string, visitor: string, events: unknown[], 
 
 /** A decide carrying `profile`, and the wait until the visitor's shard has stored it. */
 export async function decide(site: string, visitor: string, extra: Record<string, unknown> = {}) {
+  const sent = Date.now();
   const res = await SELF.fetch(post('/v1/decide', decideBody(site, { visitor, consent: { analytics: true, personalization: true, email: true }, ...extra })));
   if (res.status !== 200) throw new Error(`decide: ${res.status} ${await res.text()}`);
   const answer = await res.json();
-  await until(() => visitorState(site, visitor), (s) => s?.profileAt !== undefined && s.profileAt > 0);
+  await until(() => visitorState(site, visitor), (s) => s !== null && s.profileAt >= sent);
   return answer as { segments: string[] };
 }
 

@@ -1,26 +1,36 @@
 import { Hono, type Context } from 'hono';
-import { buildReport, comparePeriods, type ExperimentReport } from '../../../../shared/experiments/report.js';
+import { buildReport, type ExperimentReport } from '../../../../shared/experiments/report.js';
 import { renderReportHtml } from '../../../../shared/experiments/report-html.js';
+import { markChanges, METHOD, reportPeriod, segmentNamesOf, segmentRows, type SegmentPeriodRow, type SiteReport } from '../../../../shared/experiments/site-report.js';
+import { renderSiteReport } from '../../../../shared/experiments/site-report-html.js';
+import { findArchivedExperiment } from '../../config/archive.js';
 import { loadConfig, type Loaded } from '../../config/cache.js';
 import type { AppEnv } from '../../env.js';
 import { HTML_PAGE_HEADERS, htmlSecurity } from '../../http/html.js';
 import { fail } from '../../http/problems.js';
 import { statsFor } from '../../stats/stub.js';
-import { renderSiteReport, type SegmentPeriodRow } from './site-report.js';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 type Stats = ReturnType<typeof statsFor>;
 
-async function experimentReport(c: Context<AppEnv>, site: string, id: string): Promise<ExperimentReport & { sinceStart?: SegmentPeriodRow[] }> {
+type Archived = { leftAt: string | null; version: string };
+
+async function experimentReport(c: Context<AppEnv>, site: string, id: string): Promise<ExperimentReport & { sinceStart?: SegmentPeriodRow[]; archived?: Archived }> {
   const loaded = await loadConfig(c.env.KV, site);
   if (!loaded) fail(404, 'unknown site');
-  const spec = loaded.compiled.config.experiments.find((e) => e.id === id);
-  if (!spec) fail(404, `no experiment "${id}" in the served config`);
+  const served = loaded.compiled.config.experiments.find((e) => e.id === id);
+  // Gone from the served config: its definition from the newest stored version that had it.
+  const archive = served ? null : await findArchivedExperiment(c.env.KV, site, id, loaded.version);
+  if (!served && !archive) fail(404, `no experiment "${id}" in the served config or any stored version`);
+  const spec = served ?? archive!.experiment;
   const stats = statsFor(c.env, site);
-  const segments = segmentIds(loaded);
-  const report = buildReport({ experiment: spec, ...(await stats.experimentData(id, segments)) });
+  const config = archive?.config ?? loaded.compiled.config;
+  const segments = config.segments.map((s) => s.id);
+  const names = { segments: segmentNamesOf(config.segments) };
+  const report = buildReport({ experiment: spec, ...(await stats.experimentData(id, segments)) }, names);
+  if (archive) return { ...report, archived: { leftAt: archive.leftAt, version: archive.version } };
   return spec.startedAt ? { ...report, sinceStart: await sinceStart(stats, segments, Date.parse(spec.startedAt)) } : report;
 }
 
@@ -38,11 +48,7 @@ async function sinceStart(stats: Stats, segments: string[], start: number): Prom
 
 async function comparedPeriods(stats: Stats, segments: string[], now: { from: string; to: string }, before: { from: string; to: string }): Promise<SegmentPeriodRow[]> {
   const [current, previous] = await stats.periods([now, before], segments);
-  return [...new Set([...current.keys(), ...previous.keys()])].map((segment) => {
-    const cur = current.get(segment) ?? zero();
-    const prev = previous.get(segment) ?? zero();
-    return { segment, current: cur, previous: prev, comparison: comparePeriods(cur, prev) };
-  });
+  return segmentRows(current, previous);
 }
 
 function wantsHtml(c: Context): boolean {
@@ -53,7 +59,7 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/sites/:site/experiments/:id/report', htmlSecurity, async (c) => {
     const site = c.req.param('site');
     const report = await experimentReport(c, site, c.req.param('id'));
-    if (wantsHtml(c)) return c.html(renderReportHtml(report, { site }), 200, HTML_PAGE_HEADERS);
+    if (wantsHtml(c)) return c.html(renderReportHtml(report, { site, archived: report.archived }), 200, HTML_PAGE_HEADERS);
     return c.json(report);
   })
   /** Every experiment's verdict, and each segment this period against the one before. */
@@ -61,27 +67,18 @@ export const reportRoutes = new Hono<AppEnv>()
     const site = c.req.param('site');
     const loaded = await loadConfig(c.env.KV, site);
     if (!loaded) fail(404, 'unknown site');
-    const days = Math.min(90, Math.max(1, Number(c.req.query('days') ?? 7) || 7));
-    const today = Date.now();
+    const period = reportPeriod({ days: c.req.query('days'), since: c.req.query('since') }, Date.now());
+    if ('issues' in period) fail(400, 'no such report period', period.issues);
     const stats = statsFor(c.env, site);
     const ids = segmentIds(loaded);
-    const segments = await comparedPeriods(
-      stats,
-      ids,
-      { from: isoDay(today - (days - 1) * DAY), to: isoDay(today) },
-      { from: isoDay(today - (2 * days - 1) * DAY), to: isoDay(today - days * DAY) },
-    );
+    const names = { segments: segmentNamesOf(loaded.compiled.config.segments) };
+    const segments = markChanges(await comparedPeriods(stats, ids, period.current, period.previous), names.segments);
     const experiments: ExperimentReport[] = [];
     for (const spec of loaded.compiled.config.experiments) {
       if (spec.status === 'draft') continue;
-      experiments.push(buildReport({ experiment: spec, ...(await stats.experimentData(spec.id, ids)) }));
+      experiments.push(buildReport({ experiment: spec, ...(await stats.experimentData(spec.id, ids)) }, names));
     }
-    const body = { site, configVersion: loaded.version, days, segments, experiments };
+    const body: SiteReport = { site, configVersion: loaded.version, period, days: period.days, method: METHOD, segments, experiments };
     if (!wantsHtml(c)) return c.json(body);
-    const names = new Map(loaded.compiled.config.segments.map((s) => [s.id, s.name ?? s.id]));
-    return c.html(renderSiteReport(body, (id) => names.get(id) ?? id), 200, HTML_PAGE_HEADERS);
+    return c.html(renderSiteReport(body), 200, HTML_PAGE_HEADERS);
   });
-
-function zero() {
-  return { visitors: 0, conversions: 0, revenue: 0, revenueSq: 0 };
-}
