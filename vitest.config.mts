@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'sdk/**/*.test.ts', 'personas/**/*.test.ts', 'scripts/**/*.test.ts', 'demo-shop/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'sdk/**/*.test.ts', 'personas/**/*.test.ts', 'scripts/**/*.test.ts', 'demo-shop/**/*.test.ts', 'studio/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
-import { requireAdmin } from './http/auth.js';
 import { HttpProblem, renderError } from './http/problems.js';
 import { siteParam } from './http/site-param.js';
 import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
+import { draftRoutes } from './routes/admin/drafts.js';
 import { journeyRoutes } from './routes/admin/journeys.js';
 import { previewRoute } from './routes/admin/preview.js';
 import { reportRoutes } from './routes/admin/report.js';
+import { sessionRoutes } from './routes/admin/session.js';
+import { shareRoutes } from './routes/admin/share.js';
 import { traitsRoutes } from './routes/admin/traits.js';
 import { webhookRoutes } from './routes/admin/webhooks.js';
 import { collectRoute } from './routes/collect.js';
@@ -21,11 +23,16 @@ import { sdkRoute } from './routes/sdk.js';
 import { serverKeyRoutes } from './routes/admin/server-keys.js';
 import { codesRoute } from './routes/server/codes.js';
 import { serverDecideRoute } from './routes/server/decide.js';
+import { studioRoute } from './routes/studio.js';
+import { adminAccess } from './studio/access.js';
 
 const admin = new Hono<AppEnv>()
-  .use('*', requireAdmin)
+  .use('*', adminAccess)
   .use('/sites/:site/*', siteParam)
+  .route('/', sessionRoutes)
   .route('/', configRoutes)
+  .route('/', draftRoutes)
+  .route('/', shareRoutes)
   .route('/', catalogRoutes)
   .route('/', previewRoute)
   .route('/', traitsRoutes)
@@ -46,6 +53,7 @@ export const app = new Hono<AppEnv>()
   .route('/', codesRoute)
   .route('/', serverDecideRoute)
   .route('/', sdkRoute)
+  .route('/', studioRoute)
   .route('/', devRoutes)
   .route('/', proxyRoutes)
   .route('/admin', admin);

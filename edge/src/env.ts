@@ -3,6 +3,7 @@ import type { AdminGuard } from './security/admin-guard.js';
 import type { DeliveryMessage } from './delivery/deliver.js';
 import type { SiteStats } from './stats/site-stats.js';
 import type { VisitorShard } from './visitors/visitor-shard.js';
+import type { Session } from './studio/session.js';
 
 export interface Env {
   KV: KVNamespace;
@@ -23,4 +24,12 @@ export interface Env {
   VITRINE_DEV?: string;
 }
 
-export type AppEnv = { Bindings: Env };
+/** Who is calling the admin API, set by the admin guard: the token, a studio session, or a shared link. */
+export interface AdminCaller {
+  via: 'token' | 'session' | 'share';
+  /** Recorded with each version: "token", or the name a studio user signed in with. */
+  label: string;
+  session?: Session;
+}
+
+export type AppEnv = { Bindings: Env; Variables: { admin?: AdminCaller } };

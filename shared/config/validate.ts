@@ -8,6 +8,9 @@ import { checkTrust } from './check-trust.js';
 import { compileConfig, type CompiledConfig, type ConfigIssue } from './compile.js';
 import { didYouMean } from './suggest.js';
 
+// Zod-free, so the studio's bundle can format paths without the schema.
+export { formatPath } from './path.js';
+
 /** Conditions stop at 16 levels; nothing else in a config comes near this. */
 const MAX_CONFIG_DEPTH = 64;
 
@@ -71,14 +74,6 @@ function configZodIssues(error: z.ZodError, input: unknown): ConfigIssue[] {
       return { ...issue, message: `${issue.message}${didYouMean(typed, raw.values.map(String))}` };
     return issue;
   });
-}
-
-/** `slots.hero.variants[0].when` — how paths read in CLI output and error lists. */
-export function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>(
-    (out, p) => (typeof p === 'number' ? `${out}[${p}]` : /^[A-Za-z_$][\w$-]*$/.test(p) ? (out ? `${out}.${p}` : p) : `${out}[${JSON.stringify(p)}]`),
-    '',
-  ) || '(root)';
 }
 
 function key(path: (string | number)[]): string {

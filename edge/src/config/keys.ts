@@ -33,6 +33,8 @@ export const keys = {
   /** Lists the server keys: every server key's record starts with it. */
   serverKeyPrefix: (site: string) => storageKey(site, 'server-key', ''),
   serverKeyHash: (site: string, hash: string) => storageKey(site, 'server-key-hash', hash),
+  /** A studio draft behind a preview link; it expires by itself. */
+  draft: (site: string, id: string) => storageKey(site, 'draft', id),
   /** A registered webhook: its URL and signing secret (never in the config). */
   webhook: (site: string, name: string) => storageKey(site, 'webhook', name),
   webhookPrefix: (site: string) => storageKey(site, 'webhook', ''),

@@ -1,13 +1,25 @@
 import type { Config } from '../../../shared/schema/config.js';
 import { keys } from './keys.js';
 
-export interface StoredVersion {
+/** Who made a change and why, as the version history shows it. */
+export interface Authorship {
+  /** "token" for the admin token, the signed-in name for a studio session. */
+  by: string;
+  /** One line, like a commit message. */
+  message?: string;
+}
+
+export interface StoredVersion extends Partial<Authorship> {
   version: string;
   created: string;
   hash: string;
 }
-interface Pointer {
+
+/** The served version, and who last moved the pointer to it (a publish or a rollback). */
+export interface Pointer extends Partial<Authorship> {
   version: string;
+  at?: string;
+  rolledBack?: true;
 }
 
 /**
@@ -15,24 +27,27 @@ interface Pointer {
  * after that write succeeded moves the site's pointer. A failed push therefore never
  * leaves a site pointing at a half-written config, and old versions stay for rollback.
  */
-export async function putConfig(kv: KVNamespace, config: Config, now = new Date()): Promise<StoredVersion> {
+export async function putConfig(kv: KVNamespace, config: Config, author: Authorship = { by: 'token' }, now = new Date()): Promise<StoredVersion> {
   const json = JSON.stringify(config);
   const hash = (await sha256Hex(json)).slice(0, 8);
   // Milliseconds in the id keep two pushes within one second in order.
   const version = `${now.toISOString().replace(/[-:.]/g, '')}-${hash}`;
-  const meta: StoredVersion = { version, created: now.toISOString(), hash };
+  const meta: StoredVersion = { version, created: now.toISOString(), hash, ...author };
   await kv.put(keys.version(config.site, version), json, { metadata: meta });
-  await movePointer(kv, config.site, version);
+  await movePointer(kv, config.site, { version, ...author, at: meta.created });
   return meta;
 }
 
-export async function movePointer(kv: KVNamespace, site: string, version: string): Promise<void> {
-  await kv.put(keys.pointer(site), JSON.stringify({ version } satisfies Pointer));
+export async function movePointer(kv: KVNamespace, site: string, pointer: Pointer): Promise<void> {
+  await kv.put(keys.pointer(site), JSON.stringify(pointer));
+}
+
+export async function currentPointer(kv: KVNamespace, site: string): Promise<Pointer | null> {
+  return kv.get<Pointer>(keys.pointer(site), 'json');
 }
 
 export async function currentVersion(kv: KVNamespace, site: string): Promise<string | null> {
-  const pointer = await kv.get<Pointer>(keys.pointer(site), 'json');
-  return pointer?.version ?? null;
+  return (await currentPointer(kv, site))?.version ?? null;
 }
 
 export async function getVersion(kv: KVNamespace, site: string, version: string): Promise<Config | null> {

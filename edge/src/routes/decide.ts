@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { DecideRequestSchema } from '../../../shared/schema/decide.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
+import { asForcedView, forcedDraft } from '../config/drafts.js';
 import { requestFacts } from '../decide/facts.js';
 import { runDecide } from '../decide/pipeline.js';
 import type { AppEnv } from '../env.js';
@@ -13,10 +14,14 @@ export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   c.header('Cache-Control', 'no-store');
   const request = await readJson(c, DecideRequestSchema, LIMITS.decideBodyBytes);
   const loaded = await siteFor(c, request.site);
+  // A studio preview link may force a draft; the origin check above is the served config's.
   const now = Date.now();
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const response = await runDecide(c.env, { request, facts: requestFacts(c), now, config: loaded, waitUntil });
+  const draft = await forcedDraft(c.env.KV, request, now);
+  const response = await runDecide(c.env, { request, facts: requestFacts(c), now, config: draft ?? loaded, waitUntil });
   if (!response) fail(404, 'unknown site');
+  // A draft's view is a preview: it changes nothing the visitor's state keeps.
+  if (draft) return c.json(asForcedView(response));
   rememberDecide(c.env, loaded, request, response, now, waitUntil);
   return c.json(response);
 });
