@@ -20,8 +20,11 @@ export interface Delivery {
   /** Whose shard keeps the record: the visitor id (journeys) or the customer id (audiences). */
   key: string;
   ref?: string;
-  /** Whose data the body holds, so `forget` can scrub it (defaults to `key`). */
-  subject?: string;
+  /**
+   * Whose data the body holds, so `forget` can scrub it (defaults to `key`); null for a
+   * message no forget may cancel (the exit that tells destinations a customer is forgotten).
+   */
+  subject?: string | null;
 }
 
 /**
@@ -41,7 +44,7 @@ export function recordDelivery(sql: SqlStorage, delivery: Delivery, now: number)
     webhook: delivery.webhook,
     type: delivery.type,
     ref: delivery.ref,
-    subject: delivery.subject ?? delivery.key,
+    subject: delivery.subject === undefined ? delivery.key : (delivery.subject ?? undefined),
     body: JSON.stringify({ type: delivery.type, ...delivery.payload }),
   };
   insertDelivery(sql, record, now);

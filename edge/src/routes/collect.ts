@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { CollectRequestSchema } from '../../../shared/schema/events.js';
 import { LIMITS } from '../../../shared/schema/limits.js';
 import type { AppEnv } from '../env.js';
+import { feedAudiences } from '../audiences/collect-hook.js';
 import { requestFacts } from '../decide/facts.js';
 import { readJson } from '../http/body.js';
 import { effectiveConsent } from '../http/consent.js';
@@ -20,7 +21,8 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
   c.header('Cache-Control', 'no-store');
   const batch = await readJson(c, CollectRequestSchema, LIMITS.collectBodyBytes);
   const loaded = await siteFor(c, batch.site);
-  const consent = effectiveConsent(requestFacts(c).gpc, batch.consent);
+  const { gpc } = requestFacts(c);
+  const consent = effectiveConsent(gpc, batch.consent);
   if (!consent.analytics) fail(403, 'no analytics consent: nothing was stored');
 
   const { events, rejected } = checkEvents(batch.events, Date.now());
@@ -43,6 +45,7 @@ export const collectRoute = new Hono<AppEnv>().post('/v1/collect', async (c) => 
   );
   if (outcome.limited) fail(429, outcome.limited.reason, undefined, { 'Retry-After': String(outcome.limited.retryAfter) });
   await feedJourneys(c.env, loaded, { ...batch, consent }, events.map((e) => e.event));
+  await feedAudiences(c.env, loaded, batch, gpc === true, Date.now());
   // The object numbers the events it was given; the answer numbers them as the batch did.
   const ignored = outcome.ignored.map((i) => ({ ...i, index: events[i.index].index }));
   // `consent` as applied, so a page can see that Sec-GPC withdrew `ads`.

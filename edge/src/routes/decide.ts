@@ -18,10 +18,11 @@ export const decideRoute = new Hono<AppEnv>().post('/v1/decide', async (c) => {
   const now = Date.now();
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   const draft = await forcedDraft(c.env.KV, request, now);
-  const response = await runDecide(c.env, { request, facts: requestFacts(c), now, config: draft ?? loaded, waitUntil });
+  const facts = requestFacts(c);
+  const response = await runDecide(c.env, { request, facts, now, config: draft ?? loaded, waitUntil });
   if (!response) fail(404, 'unknown site');
   // A draft's view is a preview: it changes nothing the visitor's state keeps.
   if (draft) return c.json(asForcedView(response));
-  rememberDecide(c.env, loaded, request, response, now, waitUntil);
+  rememberDecide(c.env, loaded, request, response, now, waitUntil, facts.gpc);
   return c.json(response);
 });

@@ -1,5 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { CompiledJourney } from '../../../shared/journeys/compile.js';
+import * as customers from '../audiences/customer-store.js';
+import { applySighting, forgetCustomer, type Sighting } from '../audiences/sighting.js';
+import type { Audience } from '../../../shared/schema/config.js';
 import { plan, type Signal, type Step } from '../../../shared/journeys/plan.js';
 import { waitMs } from '../../../shared/journeys/wait.js';
 import type { Consent } from '../../../shared/schema/common.js';
@@ -58,11 +61,11 @@ export class VisitorShard extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(visitors.VISITOR_SCHEMA + runs.RUN_SCHEMA + deliveries.DELIVERY_SCHEMA);
+    this.sql.exec(visitors.VISITOR_SCHEMA + runs.RUN_SCHEMA + deliveries.DELIVERY_SCHEMA + customers.CUSTOMER_SCHEMA);
   }
 
   /** A decide's summary (with personalization consent): kept, segments entered start journeys, due runs waiting for it go. */
-  async remember(where: Where, visitor: string, next: Remembered, now: number): Promise<{ linked: boolean; previousCustomer?: string }> {
+  async remember(where: Where, visitor: string, next: Remembered, now: number): Promise<{ linked: boolean; previousCustomer?: string; customer?: string }> {
     this.locate(where);
     const before = visitors.readVisitor(this.sql, visitor);
     visitors.writeSummary(this.sql, visitor, next, now);
@@ -72,7 +75,8 @@ export class VisitorShard extends DurableObject<Env> {
     await this.armAlarm();
     const previous = before?.customer;
     const linked = next.customer !== undefined && next.customer !== previous;
-    return linked && previous ? { linked, previousCustomer: previous } : { linked };
+    const customer = next.customer ?? previous;
+    return { linked, ...(linked && previous && { previousCustomer: previous }), ...(customer && { customer }) };
   }
 
   /** Journey events from collect (already filtered to names journeys listen to), each handled once. */
@@ -124,6 +128,36 @@ export class VisitorShard extends DurableObject<Env> {
   }
   async visitor(visitor: string): Promise<visitors.VisitorState | null> {
     return visitors.readVisitor(this.sql, visitor);
+  }
+
+  // Identified customers kept in their own shard: purposes, hashes, audience memberships (see audiences/).
+  /** What the edge saw of a customer: the record updated, memberships moved, entries and exits sent. */
+  async seeCustomer(where: Where, audiences: Audience[], customer: string, sighting: Sighting, now: number): Promise<void> {
+    this.locate(where);
+    await this.send(applySighting(this.sql, { site: where.site, audiences }, customer, sighting, now), now);
+  }
+  /** Forget a customer: pending messages about them cancelled, exits sent, record and memberships gone. */
+  async forgetCustomer(where: Where, audiences: Audience[], customer: string, now: number): Promise<boolean> {
+    this.locate(where);
+    deliveries.forgetSubject(this.sql, customer, now);
+    const { messages, existed } = forgetCustomer(this.sql, { site: where.site, audiences }, customer, now);
+    await this.send(messages, now);
+    return existed;
+  }
+  async customerRecord(customer: string): Promise<customers.CustomerRecord | null> {
+    return customers.readCustomer(this.sql, customer);
+  }
+  async audienceCounts(): Promise<Record<string, number>> {
+    return customers.memberCounts(this.sql);
+  }
+  async audienceMembers(audience: string, after: string, limit: number): Promise<customers.MemberRow[]> {
+    return customers.memberPage(this.sql, audience, after, limit);
+  }
+
+  private async send(messages: Delivery[], now: number): Promise<void> {
+    if (!messages.length) return;
+    for (const message of messages) recordDelivery(this.sql, message, now);
+    await this.flushDeliveries();
   }
 
   /** Demo fast-forward: the visitor's waiting runs are looked at now. */
