@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
 import { HttpProblem, renderError } from './http/problems.js';
 import { siteParam } from './http/site-param.js';
+import { audienceRoutes } from './routes/admin/audiences.js';
 import { catalogRoutes } from './routes/admin/catalog.js';
 import { configRoutes } from './routes/admin/config.js';
 import { draftRoutes } from './routes/admin/drafts.js';
@@ -39,7 +40,8 @@ const admin = new Hono<AppEnv>()
   .route('/', reportRoutes)
   .route('/', serverKeyRoutes)
   .route('/', webhookRoutes)
-  .route('/', journeyRoutes);
+  .route('/', journeyRoutes)
+  .route('/', audienceRoutes);
 
 export const app = new Hono<AppEnv>()
   // A shop's host is the shop's on every path, so it is routed before the Worker's own.

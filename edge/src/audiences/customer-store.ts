@@ -84,10 +84,9 @@ export function deleteCustomer(sql: SqlStorage, customer: string): boolean {
 }
 
 /** Current members per audience in this shard. */
-export function memberCounts(sql: SqlStorage): Record<string, number> {
-  const counts: Record<string, number> = Object.create(null);
-  for (const row of sql.exec<{ audience: string; n: number }>(`SELECT audience, COUNT(*) AS n FROM audience_members WHERE exited_at IS NULL GROUP BY audience`)) counts[row.audience] = row.n;
-  return counts;
+export function memberCounts(sql: SqlStorage): Map<string, number> {
+  const rows = sql.exec<{ audience: string; n: number }>(`SELECT audience, COUNT(*) AS n FROM audience_members WHERE exited_at IS NULL GROUP BY audience`);
+  return new Map(rows.toArray().map((r) => [r.audience, r.n]));
 }
 
 export interface MemberRow extends CustomerRecord {

@@ -147,7 +147,7 @@ export class VisitorShard extends DurableObject<Env> {
   async customerRecord(customer: string): Promise<customers.CustomerRecord | null> {
     return customers.readCustomer(this.sql, customer);
   }
-  async audienceCounts(): Promise<Record<string, number>> {
+  async audienceCounts(): Promise<Map<string, number>> {
     return customers.memberCounts(this.sql);
   }
   async audienceMembers(audience: string, after: string, limit: number): Promise<customers.MemberRow[]> {
