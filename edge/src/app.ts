@@ -17,6 +17,7 @@ import { collectRoute } from './routes/collect.js';
 import { decideRoute } from './routes/decide.js';
 import { feedRoute } from './routes/feed.js';
 import { devRoutes } from './routes/dev.js';
+import { devAudiencesRoute } from './routes/dev-audiences.js';
 import { forgetRoute } from './routes/forget.js';
 import { proxyByHost, proxyRoutes } from './proxy/routes.js';
 import { preflightRoute } from './routes/preflight.js';
@@ -57,6 +58,7 @@ export const app = new Hono<AppEnv>()
   .route('/', sdkRoute)
   .route('/', studioRoute)
   .route('/', devRoutes)
+  .route('/', devAudiencesRoute)
   .route('/', proxyRoutes)
   .route('/admin', admin);
 

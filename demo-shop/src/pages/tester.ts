@@ -5,6 +5,7 @@
 import type { Consent } from '../../../shared/schema/common.js';
 import type { DecideResponse } from '../../../shared/schema/decide.js';
 import config from '../../vitrine.config.json';
+import { showAudiences } from '../audiences-view.js';
 import { addToCart, clearCart } from '../cart.js';
 import { $, setText } from '../dom.js';
 import { fastForward, replayPast } from '../fast-forward.js';
@@ -106,6 +107,7 @@ export function testerPage(): void {
   vitrine('on', 'consent', showConsent);
   vitrine('on', 'decision', showDecision);
   $('[data-fast-forward]').addEventListener('click', () => void fastForward('[data-tester-status]'));
+  $('[data-show-audiences]').addEventListener('click', () => void showAudiences('[data-audiences]', '[data-tester-status]'));
   $('[data-reset]').addEventListener('click', async () => {
     await sdkReady();
     await window.vitrine('forget');

@@ -1,8 +1,9 @@
-import { env, runInDurableObject, SELF } from 'cloudflare:test';
+import { createExecutionContext, env, runInDurableObject, SELF } from 'cloudflare:test';
 import { Webhook } from 'standardwebhooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AudienceMemberSchema, AudienceMessageSchema, type AudienceMessage } from '../../../shared/schema/audiences.js';
 import { sha256Hex } from '../../../shared/identifiers.js';
+import worker from '../index.js';
 import { ADMIN, decideBody, post, put, siteConfig } from '../testing/fixtures.js';
 import { signedIdentity } from '../testing/identity.js';
 import { received, registerWebhook, until } from '../testing/journeys.js';
@@ -96,6 +97,16 @@ describe('an identified customer with ads consent in the segment', () => {
     expect(header).toBe('Email,Phone');
     expect(rows).toContain(`${await sha256Hex('annexample@gmail.com')},${await sha256Hex('+31201234567')}`);
     for (const row of rows) expect(row).toMatch(/^([0-9a-f]{64})?,([0-9a-f]{64})?$/);
+  });
+
+  it("is in the tester's audience view (local development only), with why", async () => {
+    const res = await SELF.fetch(`https://edge.example/v1/dev/audiences?site=${SITE}`);
+    const { audiences } = (await res.json()) as { audiences: { id: string; segment: string; purpose: string; members: { customer_id: string; consentAt?: string; hashes: string[] }[] }[] };
+    const ads = audiences.find((a) => a.id === 'thriller-ads')!;
+    expect(ads).toMatchObject({ segment: 'thriller-lovers', purpose: 'ads' });
+    expect(ads.members.find((m) => m.customer_id === 'cust-ann')).toMatchObject({ consentAt: expect.stringMatching(/Z$/), hashes: ['email', 'phone'] });
+    const deployed = await worker.fetch(new Request(`https://edge.example/v1/dev/audiences?site=${SITE}`), { ...env, VITRINE_DEV: undefined }, createExecutionContext());
+    expect(deployed.status).toBe(403);
   });
 
   it('is counted in the audience listing', async () => {
