@@ -62,12 +62,15 @@ export async function enqueue(env: Env, sql: SqlStorage, where: { site: string; 
   for (;;) {
     const ids = unqueued(sql, SEND_BATCH);
     if (!ids.length) return 0;
+    // Claimed before the send: another call into the shard runs while this one awaits the
+    // queue, and would otherwise hand the same records over a second time.
+    markEnqueued(sql, ids);
     try {
       await env.DELIVERIES.sendBatch(ids.map((id) => ({ body: { site: where.site, shard: where.shard, id } satisfies DeliveryMessage })));
     } catch (error) {
+      markEnqueued(sql, ids, false);
       console.warn(`deliveries of ${where.site}#${where.shard}: the queue refused a batch; the alarm retries`, error);
       return unqueued(sql, Number.MAX_SAFE_INTEGER).length;
     }
-    markEnqueued(sql, ids);
   }
 }

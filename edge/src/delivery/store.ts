@@ -66,8 +66,9 @@ export function unqueued(sql: SqlStorage, limit: number): string[] {
     .map((r) => r.id);
 }
 
-export function markEnqueued(sql: SqlStorage, ids: readonly string[]): void {
-  for (const id of ids) sql.exec(`UPDATE deliveries SET enqueued = 1 WHERE id = ?`, id);
+/** Handed to the queue (or, with `false`, handed back: the queue refused them). */
+export function markEnqueued(sql: SqlStorage, ids: readonly string[], enqueued = true): void {
+  for (const id of ids) sql.exec(`UPDATE deliveries SET enqueued = ? WHERE id = ?`, enqueued ? 1 : 0, id);
 }
 
 /** What to send for each id that still has something to send (not sent, failed, cancelled or unknown). */
