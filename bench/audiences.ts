@@ -10,12 +10,9 @@
  * the entries, export time and size, time to first byte of the export.
  * Run: npx tsx bench/audiences.ts  (or npm run bench -- audiences)
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { startReceiver } from '../edge/src/testing/receiver.js';
+import { edgeBundle, edgeWorker } from './edge-bundle.js';
 
 const N = Number(process.env.AUDIENCE_CUSTOMERS ?? 5_000);
 const FILE_LINES = 1_000;
@@ -25,8 +22,7 @@ const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/j
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
-  const out = mkdtempSync(join(tmpdir(), 'vitrine-bench-audiences-'));
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  const script = edgeBundle();
   const ids = new Set<string>();
   let entered = 0;
   let lastEntryAt = 0;
@@ -36,25 +32,7 @@ async function main(): Promise<void> {
     ids.add(message.headers['webhook-id']);
     lastEntryAt = message.at;
   });
-  const mf = new Miniflare({
-    modules: true,
-    script: readFileSync(join(out, 'index.js'), 'utf8'),
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    kvNamespaces: ['KV'],
-    durableObjects: {
-      SITE_STATS: { className: 'SiteStats', useSQLite: true },
-      VISITOR_STATE: { className: 'VisitorShard', useSQLite: true },
-      ADMIN_GUARD: { className: 'AdminGuard', useSQLite: true },
-      CODE_LEDGER: { className: 'CodeLedger', useSQLite: true },
-    },
-    queueProducers: { DELIVERIES: { queueName: 'vitrine-deliveries' } },
-    queueConsumers: {
-      'vitrine-deliveries': { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 9, deadLetterQueue: 'vitrine-deliveries-dead' },
-      'vitrine-deliveries-dead': { maxBatchSize: 10, maxBatchTimeout: 5 },
-    },
-    bindings: { ADMIN_TOKEN: TOKEN, VITRINE_DEV: '1' },
-  });
+  const mf = new Miniflare(edgeWorker(script, { ADMIN_TOKEN: TOKEN, VITRINE_DEV: '1' }));
   try {
     const call = async (path: string, init: RequestInit = {}) => {
       const res = await mf.dispatchFetch(`http://edge${path}`, init as never);
@@ -110,7 +88,6 @@ async function main(): Promise<void> {
   } finally {
     await mf.dispose();
     await receiver.stop();
-    rmSync(out, { recursive: true, force: true });
   }
 }
 

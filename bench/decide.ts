@@ -6,12 +6,9 @@
  * --dry-run`) with and without a recommendation slot.
  * Run: npx tsx bench/decide.ts
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Miniflare } from 'miniflare';
+import { edgeBundle, edgeWorker } from './edge-bundle.js';
 import { validateConfig } from '../shared/config/validate.js';
 import type { ConfigInput } from '../shared/schema/config.js';
 import type { DecideRequest } from '../shared/schema/decide.js';
@@ -140,17 +137,7 @@ export interface HttpRow { label: string; p50: number; p99: number; requests: nu
 
 /** Sequential loopback requests into workerd, in ms. */
 export async function decideHttp(): Promise<HttpRow[]> {
-  const out = mkdtempSync(join(tmpdir(), 'vitrine-bench-'));
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
-  const mf = new Miniflare({
-    modules: true,
-    script: readFileSync(join(out, 'index.js'), 'utf8'),
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    kvNamespaces: ['KV'],
-    durableObjects: { SITE_STATS: { className: 'SiteStats', useSQLite: true } },
-    bindings: { ADMIN_TOKEN: 'bench-token' },
-  });
+  const mf = new Miniflare(edgeWorker(edgeBundle(), { ADMIN_TOKEN: 'bench-token' }));
   try {
     const admin = { authorization: 'Bearer bench-token', 'content-type': 'application/json' };
     const config = benchConfig(500);

@@ -13,12 +13,10 @@
  * Run: npx tsx bench/journeys.ts  (or npm run bench -- journeys)
  */
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { startReceiver } from '../edge/src/testing/receiver.js';
+import { edgeBundle, edgeWorker } from './edge-bundle.js';
 
 const N = Number(process.env.JOURNEY_RUNS ?? 100_000);
 const SHARDS = process.env.JOURNEY_SHARDS ?? '16';
@@ -43,8 +41,7 @@ async function pool(count: number, task: (i: number) => Promise<void>): Promise<
 }
 
 async function main(): Promise<void> {
-  const out = mkdtempSync(join(tmpdir(), 'vitrine-bench-journeys-'));
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  const script = edgeBundle();
   const fired: { firedAt: number; receivedAt: number }[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
@@ -61,24 +58,7 @@ async function main(): Promise<void> {
   const driver = await build({ entryPoints: [join(import.meta.dirname, 'journeys-driver.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' });
   const mf = new Miniflare({
     workers: [
-      {
-        name: 'edge',
-        modules: true,
-        script: readFileSync(join(out, 'index.js'), 'utf8'),
-        compatibilityDate: '2026-04-01',
-        compatibilityFlags: ['nodejs_compat'],
-        kvNamespaces: ['KV'],
-        durableObjects: {
-          SITE_STATS: { className: 'SiteStats', useSQLite: true },
-          VISITOR_STATE: { className: 'VisitorShard', useSQLite: true },
-        },
-        queueProducers: { DELIVERIES: { queueName: 'vitrine-deliveries' } },
-        queueConsumers: {
-          'vitrine-deliveries': { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 9, deadLetterQueue: 'vitrine-deliveries-dead' },
-          'vitrine-deliveries-dead': { maxBatchSize: 10, maxBatchTimeout: 5 },
-        },
-        bindings: { ADMIN_TOKEN: TOKEN, VITRINE_DEV: '1', VISITOR_SHARDS: SHARDS },
-      },
+      { name: 'edge', ...edgeWorker(script, { ADMIN_TOKEN: TOKEN, VITRINE_DEV: '1', VISITOR_SHARDS: SHARDS }) },
       {
         name: 'driver',
         modules: true,
@@ -161,7 +141,6 @@ async function main(): Promise<void> {
   } finally {
     await mf.dispose();
     await receiver.stop();
-    rmSync(out, { recursive: true, force: true });
   }
 }
 
