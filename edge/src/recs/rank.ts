@@ -4,6 +4,7 @@ import type { RecommendedItem } from '../../../shared/schema/decide.js';
 import type { Profile } from '../../../shared/schema/profile.js';
 import type { CatalogIndex } from './catalog-store.js';
 import { neighbours, type Lists, type Scored } from './lists.js';
+import { sizeFilter } from './sizes.js';
 
 export interface RecommendInput {
   slot: Recommendations;
@@ -41,7 +42,8 @@ const MAX_EXAMINED = 400;
 
 /**
  * Fills a recommendation slot: each strategy in config order offers candidates until `count`
- * are chosen. Hard filters apply to every strategy: in stock, not bought, not in the cart,
+ * are chosen. Hard filters apply to every strategy: in stock (in the visitor's size, for a
+ * product sold in sizes: see sizes.ts), not bought, not in the cart,
  * not the page's own product, no repeats, at most `maxPerCategory` per category. If the
  * configured strategies leave the slot short, bestsellers (then the catalog's order) fill it,
  * so a slot is never empty while any eligible product is in stock.
@@ -50,13 +52,14 @@ export function recommend(input: RecommendInput): RankedPick[] {
   const { slot, index } = input;
   const excluded = new Set([...(input.profile?.purchased ?? []), ...(input.profile?.carted ?? [])]);
   if (input.currentProductId) excluded.add(input.currentProductId);
+  const fitsSize = sizeFilter(input.profile, index);
   const perCategory = new Map<string, number>();
   const chosen = new Set<string>();
   const picks: RankedPick[] = [];
 
   const offer = (id: string, reason: Strategy) => {
     const i = index.position.get(id);
-    if (i === undefined || !index.inStock[i] || excluded.has(id) || chosen.has(id)) return;
+    if (i === undefined || !index.inStock[i] || excluded.has(id) || chosen.has(id) || !fitsSize(i)) return;
     const category = index.category[i];
     const inCategory = perCategory.get(category) ?? 0;
     if (slot.maxPerCategory !== undefined && inCategory >= slot.maxPerCategory) return;
