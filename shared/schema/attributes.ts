@@ -106,7 +106,9 @@ export const AttributesSchema = z.object({
   interests: z
     .array(z.string())
     .meta({ valuesFrom: 'categories' })
-    .describe('category names by affinity, strongest first (views + 3 × carts + 5 × purchases)'),
+    .describe(
+      "category names by affinity: the visitor's own, strongest first (views + 3 × carts + 5 × purchases), then up to 3 they have not visited that buyers of theirs also buy (learned from co-purchases)",
+    ),
   cart: z
     .object({
       items: Count.describe('items in the cart'),

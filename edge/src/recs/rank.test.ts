@@ -72,6 +72,12 @@ const cases: Case[] = [
     ['c3:category-affinity', 'c1:category-affinity', 'c2:category-affinity', 't2:category-affinity'],
   ],
   [
+    'category affinity widens to learned neighbours: a thriller reader gets cookbooks after thrillers (maxPerCategory 2)',
+    { strategies: ['category-affinity'], count: 4, maxPerCategory: 2 },
+    { profile: { categories: { thrillers: { views: 3 } } }, lists: { ...lists, categories: { thrillers: [['cookbooks', 0.6], ['games', 0.2]] } } },
+    ['t2:category-affinity', 't1:category-affinity', 'c3:category-affinity', 'c1:category-affinity'],
+  ],
+  [
     'at most maxPerCategory per category, even if the slot stays short',
     { strategies: ['category-affinity'], count: 4, maxPerCategory: 1 },
     { profile: { categories: { cookbooks: { views: 1, purchases: 1 }, thrillers: { views: 3 } } } },
