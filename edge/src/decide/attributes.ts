@@ -29,7 +29,8 @@ export interface AttributeInput {
  */
 export function buildAttributes({ profile, context, rfm, traits, customer, cart, now, learnedCategories }: AttributeInput): Attributes {
   const p = profile ?? {};
-  const categories: Record<string, Record<string, unknown>> = {};
+  // Keyed by the visitor's category names: a null prototype, so "__proto__" is just a name.
+  const categories: Record<string, Record<string, unknown>> = Object.create(null);
   for (const [name, c] of Object.entries(p.categories ?? {})) {
     const tradedDown = c.maxViewedPrice !== undefined && c.lastPurchasePrice !== undefined && c.maxViewedPrice > c.lastPurchasePrice;
     categories[name] = { ...c, tradedDown };
