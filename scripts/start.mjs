@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildShop } from '../demo-shop/build.mjs';
 import { startOutbox } from '../demo-shop/outbox.mjs';
+import { SEED_BUYERS, seedOrders } from '../demo-shop/seed-orders.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shopDir = join(root, 'demo-shop');
@@ -144,6 +145,16 @@ async function pushCatalog(base, token) {
   for (const issue of (json.issues ?? []).slice(0, 10)) warn(`  ${issue.line ?? pathText(issue.path ?? [])}: ${issue.message}`);
 }
 
+/** The demo's purchase history, so the edge learns "also bought" and category affinity (demo-shop/seed-orders.mjs). */
+async function seedHistory(base) {
+  try {
+    const orders = await seedOrders({ base, site: SITE, shopDir });
+    say(`purchase history: ${orders} new orders from ${SEED_BUYERS} customers of demo-shop/data/orders.csv (learned within a minute)`);
+  } catch (error) {
+    warn(`purchase history not sent: ${error.message}`);
+  }
+}
+
 /** Calls `fn` once things settle: editors write a file in several steps. */
 function debounce(fn, ms = 200) {
   let timer;
@@ -218,5 +229,6 @@ try {
 await registerOutbox(base, token, outbox);
 await pushConfig(base, token);
 await pushCatalog(base, token);
+await seedHistory(base);
 watchSources(base, token);
 banner(base, outbox);
