@@ -45,10 +45,33 @@ export function periodTotals(sql: SqlStorage, from: string, to: string, segments
   return out;
 }
 
+export interface DailyTotals {
+  day: string;
+  segment: string;
+  visitors: number;
+  conversions: number;
+}
+
+/** Visitors and converted visitors per day and segment ('*' too), the config's segments only. */
+export function dailyTotals(sql: SqlStorage, from: string, to: string, segments: readonly string[]): DailyTotals[] {
+  return sql
+    .exec<{ day: string; segment: string; visitors: number; conversions: number }>(
+      `SELECT day, segment, COUNT(*) AS visitors, SUM(converted) AS conversions FROM (
+         SELECT day, '*' AS segment, converted FROM visitor_days WHERE day BETWEEN ?1 AND ?2
+         UNION ALL
+         SELECT day, j.value, converted FROM visitor_days, json_each(visitor_days.segments) AS j
+         WHERE day BETWEEN ?1 AND ?2 AND j.value IN (SELECT value FROM json_each(?3))
+       ) GROUP BY day, segment ORDER BY day`,
+      from, to, JSON.stringify(segments),
+    )
+    .toArray()
+    .map((r) => ({ ...r }));
+}
+
 /** Forget means forget: every row that names the visitor goes. */
 export function forgetVisitor(sql: SqlStorage, visitor: string): number {
   let removed = 0;
-  for (const table of ['exposures', 'visitor_days', 'view_baskets', 'event_ids'])
+  for (const table of ['exposures', 'visitor_days', 'view_baskets', 'event_ids', 'last_views'])
     removed += sql.exec(`DELETE FROM ${table} WHERE visitor = ?`, visitor).rowsWritten;
   return removed;
 }
