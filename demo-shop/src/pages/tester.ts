@@ -7,7 +7,7 @@ import type { DecideResponse } from '../../../shared/schema/decide.js';
 import config from '../../vitrine.config.json';
 import { addToCart, clearCart } from '../cart.js';
 import { $, setText } from '../dom.js';
-import { fastForward } from '../fast-forward.js';
+import { fastForward, replayPast } from '../fast-forward.js';
 import { PERSONAS, personaEvents, type PersonaScript } from '../personas.js';
 import { proxied, shopUrl } from '../route.js';
 import { vitrine } from '../vitrine.js';
@@ -32,14 +32,17 @@ async function loadPersona(persona: PersonaScript): Promise<void> {
   await sdkReady();
   await window.vitrine('forget');
   // Email too: the journeys' mails in the outbox are marketing mail.
-  await window.vitrine('consent', { analytics: true, personalization: true, email: true });
+  const consent = { analytics: true, personalization: true, email: true };
+  await window.vitrine('consent', consent);
   clearCart();
   for (const line of persona.cart ?? []) addToCart(line.id, line.qty, line.size);
   // Each event with its own time in the past; commands run in order, so no await between them.
-  for (const event of personaEvents(persona, Date.now())) vitrine('track', event.name, event.params, { ts: event.ts });
+  const events = personaEvents(persona, Date.now());
+  for (const event of events) vitrine('track', event.name, event.params, { ts: event.ts });
   if (persona.traits) vitrine('set', persona.traits);
   // Leaving the page before the history is in IndexedDB would lose it.
   await window.vitrine('flush');
+  await replayPast(events, consent);
   location.href = shopUrl(persona.landing, viaProxy());
 }
 
