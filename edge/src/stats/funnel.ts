@@ -1,15 +1,4 @@
-import { FUNNEL_STEPS, STEP_BIT, type FunnelCounts } from '../../../shared/experiments/funnel.js';
-import { day } from './schema.js';
-
-/**
- * Marks a funnel step on the visitor's day row (made by recordVisit just before): a few
- * flags per visitor-day, deleted with the row by forget and by the 396-day purge. No order
- * of events is kept, so no path of a visitor can be read back from it.
- */
-export function recordStep(sql: SqlStorage, visitor: string, ts: number, event: string): void {
-  const bit = STEP_BIT.get(event);
-  if (bit) sql.exec(`UPDATE visitor_days SET steps = steps | ? WHERE day = ? AND visitor = ?`, bit, day(ts), visitor);
-}
+import { FUNNEL_STEPS, type FunnelCounts } from '../../../shared/experiments/funnel.js';
 
 /**
  * Visitors per segment (and '*' for everyone) who reached each step between two days,

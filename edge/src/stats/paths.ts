@@ -26,25 +26,24 @@ export function recordPathView(sql: SqlStorage, visitor: string, ts: number, seg
   );
   // The same product again (a reload, a size picked) is one view, not a step.
   if (follows && last.item === product.item) return;
+  // One statement per table for every segment and both kinds, with segments as one JSON
+  // value: a fixed number of bound parameters (a Durable Object allows 100) however many.
   const d = day(ts);
-  for (const segment of ['*', ...segments]) {
-    for (const [kind, id, previous] of [
-      ['item', product.item, last?.item],
-      ['category', product.category, last?.category],
-    ] as const) {
-      sql.exec(
-        `INSERT INTO path_views (day, segment, kind, item, n) VALUES (?, ?, ?, ?, 1)
-         ON CONFLICT (day, segment, kind, item) DO UPDATE SET n = n + 1`,
-        d, segment, kind, id,
-      );
-      if (!follows || previous === undefined) continue;
-      sql.exec(
-        `INSERT INTO path_steps (day, segment, kind, src, dst, n) VALUES (?, ?, ?, ?, ?, 1)
-         ON CONFLICT (day, segment, kind, src, dst) DO UPDATE SET n = n + 1`,
-        d, segment, kind, previous, id,
-      );
-    }
-  }
+  const each = JSON.stringify(['*', ...segments]);
+  sql.exec(
+    `INSERT INTO path_views (day, segment, kind, item, n)
+     SELECT ?1, s.value, k.kind, k.id, 1 FROM json_each(?2) AS s, (SELECT 'item' AS kind, ?3 AS id UNION ALL SELECT 'category', ?4) AS k
+     WHERE true ON CONFLICT (day, segment, kind, item) DO UPDATE SET n = n + 1`,
+    d, each, product.item, product.category,
+  );
+  if (!follows) return;
+  sql.exec(
+    `INSERT INTO path_steps (day, segment, kind, src, dst, n)
+     SELECT ?1, s.value, k.kind, k.src, k.dst, 1 FROM json_each(?2) AS s,
+       (SELECT 'item' AS kind, ?3 AS src, ?4 AS dst UNION ALL SELECT 'category', ?5, ?6) AS k
+     WHERE true ON CONFLICT (day, segment, kind, src, dst) DO UPDATE SET n = n + 1`,
+    d, each, last.item, product.item, last.category, product.category,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { CompiledConfig } from '../../../shared/config/compile.js';
+import { STEP_BIT } from '../../../shared/experiments/funnel.js';
 import type { ExperimentInput } from '../../../shared/experiments/report.js';
 import type { VitrineEvent } from '../../../shared/schema/events.js';
 import { loadConfig } from '../config/cache.js';
@@ -9,7 +10,7 @@ import { loadSiteRecs } from '../recs/site-recs.js';
 import { verifyAssignment } from '../security/assignment-token.js';
 import { INTEREST_WEIGHT, readCoOccurrence, readPopularity, recordBasket, recordInterest, recordView } from './cooccurrence.js';
 import { armAggregates, dailyAggregates, recordConversion, recordExposure, segmentAggregates } from './experiments.js';
-import { funnelTotals, recordStep } from './funnel.js';
+import { funnelTotals } from './funnel.js';
 import { pathTotals, recordPathView, type PathProduct } from './paths.js';
 import { RateLimiter } from './rate-limit.js';
 import { purgeExpired } from './retention.js';
@@ -55,6 +56,8 @@ export class SiteStats extends DurableObject<Env> {
   // A shop visitor sends a few events a minute; a shared office address sends many more.
   private readonly perVisitor = new RateLimiter(300, 60_000);
   private readonly perClient = new RateLimiter(10_000, 60_000);
+  /** Mirrors the stored 'lists-due' flag once read, so a busy site writes it once per alarm. */
+  private listsDue?: boolean;
   private readonly newVisitorsPerClient = new RateLimiter(NEW_VISITORS_PER_ADDRESS.limit, NEW_VISITORS_PER_ADDRESS.windowMs);
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -103,9 +106,15 @@ export class SiteStats extends DurableObject<Env> {
    * daily so expired rows go even on a quiet site.
    */
   private async schedule(site: string, learned: boolean, now: number): Promise<void> {
+    if (learned) {
+      this.listsDue ??= (await this.ctx.storage.get<boolean>('lists-due')) === true;
+      if (!this.listsDue) {
+        this.listsDue = true;
+        await this.ctx.storage.put('lists-due', true);
+      }
+    }
     const at = await this.ctx.storage.getAlarm();
     const due = now + (learned ? LISTS_EVERY_MS : PURGE_EVERY_MS);
-    if (learned) await this.ctx.storage.put('lists-due', true);
     if (at !== null && at <= due) return;
     await this.ctx.storage.put('site', site);
     await this.ctx.storage.setAlarm(due);
@@ -130,7 +139,7 @@ export class SiteStats extends DurableObject<Env> {
   private apply(batch: CollectBatch, e: VitrineEvent, compiled: CompiledConfig | undefined, signed: boolean, catalog?: CatalogLookup): string | null {
     const { visitor, segments } = batch;
     if (e.forced) return 'forced (debug) views are never counted';
-    recordVisit(this.sql, visitor, e.ts, segments);
+    recordVisit(this.sql, visitor, e.ts, segments, STEP_BIT.get(e.name) ?? 0);
     if (e.name === 'exposure') {
       const exp = compiled?.experiments.find((x) => x.spec.id === e.experiment);
       if (!exp || !exp.spec.variants.some((v) => v.id === e.variant)) return 'unknown experiment or variant';
@@ -143,7 +152,6 @@ export class SiteStats extends DurableObject<Env> {
       if (exp.goalFilter && !exp.goalFilter(e as Record<string, unknown>)) continue;
       recordConversion(this.sql, { experiment: exp.spec.id, visitor, ts: e.ts, value: e.value ?? 0 });
     }
-    recordStep(this.sql, visitor, e.ts, e.name);
     const ids = (e.items ?? []).map((i) => i.item_id);
     const weight = INTEREST_WEIGHT.get(e.name);
     if (weight) for (const id of ids) recordInterest(this.sql, id, e.ts, weight);
@@ -163,6 +171,7 @@ export class SiteStats extends DurableObject<Env> {
     const site = await this.ctx.storage.get<string>('site');
     if (!site) return;
     if (await this.ctx.storage.get<boolean>('lists-due')) {
+      this.listsDue = false;
       await this.ctx.storage.delete('lists-due');
       await this.publishLists(site);
     }

@@ -3,12 +3,16 @@ import { day } from './schema.js';
 
 export type { PeriodTotals };
 
-/** Site-wide activity per visitor-day, for "this period vs the last one" per segment. */
-export function recordVisit(sql: SqlStorage, visitor: string, ts: number, segments: string[]): void {
+/**
+ * Site-wide activity per visitor-day, for "this period vs the last one" per segment, and
+ * the funnel `steps` reached that day as flags (STEP_BIT; 0 for an event that is no step).
+ * Flags keep no order of events, so no path of a visitor can be read back from them.
+ */
+export function recordVisit(sql: SqlStorage, visitor: string, ts: number, segments: string[], steps = 0): void {
   sql.exec(
-    `INSERT INTO visitor_days (day, visitor, segments) VALUES (?, ?, ?)
-     ON CONFLICT (day, visitor) DO UPDATE SET segments = excluded.segments`,
-    day(ts), visitor, JSON.stringify(segments),
+    `INSERT INTO visitor_days (day, visitor, segments, steps) VALUES (?, ?, ?, ?)
+     ON CONFLICT (day, visitor) DO UPDATE SET segments = excluded.segments, steps = steps | excluded.steps`,
+    day(ts), visitor, JSON.stringify(segments), steps,
   );
 }
 
