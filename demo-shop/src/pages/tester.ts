@@ -60,6 +60,12 @@ function renderPersonas(): void {
   }
 }
 
+function linkItem(href: string, text: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.appendChild(Object.assign(document.createElement('a'), { href, textContent: text }));
+  return li;
+}
+
 /** One link per variant and experiment arm in the demo config, opening its page forced. */
 function renderForceLinks(): void {
   const links: [string, string][] = [];
@@ -70,12 +76,15 @@ function renderForceLinks(): void {
   $('[data-force-links]').replaceChildren(
     ...links.map(([slot, id]) => {
       const page = SLOT_PAGES[slot] ?? '/';
-      const href = `${page}${page.includes('?') ? '&' : '?'}vitrine_force=${slot}:${id}&vitrine_debug=1`;
-      const a = Object.assign(document.createElement('a'), { href, textContent: `${slot} → ${id}` });
-      const li = document.createElement('li');
-      li.appendChild(a);
-      return li;
+      return linkItem(`${page}${page.includes('?') ? '&' : '?'}vitrine_force=${slot}:${id}&vitrine_debug=1`, `${slot} → ${id}`);
     }),
+  );
+}
+
+/** The weather a preview can ask for (`@weather:<condition>`): the edge uses it instead of the forecast. */
+function renderWeatherLinks(): void {
+  $('[data-weather-links]').replaceChildren(
+    ...['rain', 'snow', 'clear'].map((condition) => linkItem(`/?vitrine_force=@weather:${condition}&vitrine_debug=1`, condition)),
   );
 }
 
@@ -103,6 +112,7 @@ export function testerPage(): void {
   wireServeMode();
   renderPersonas();
   renderForceLinks();
+  renderWeatherLinks();
   vitrine('on', 'consent', showConsent);
   vitrine('on', 'decision', showDecision);
   $('[data-fast-forward]').addEventListener('click', () => void fastForward('[data-tester-status]'));
