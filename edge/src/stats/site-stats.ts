@@ -48,8 +48,9 @@ type CatalogLookup = (id: string) => PathProduct | undefined;
 
 /**
  * One per site: the counters that must add up. Experiment exposures and conversions,
- * co-purchase and co-view pairs, popularity, per-day visits by segment and the collect
- * rate limit all live here, in SQLite, so each event counts exactly once.
+ * co-purchase and co-view pairs, popularity, per-day visits by segment with their funnel
+ * steps, "viewed next" path counts and the collect rate limit all live here, in SQLite, so
+ * each event counts exactly once.
  */
 export class SiteStats extends DurableObject<Env> {
   private readonly sql: SqlStorage;

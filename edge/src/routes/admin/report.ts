@@ -61,7 +61,7 @@ export const reportRoutes = new Hono<AppEnv>()
     if (wantsHtml(c)) return c.html(renderReportHtml(report, { site, archived: report.archived }), 200, HTML_PAGE_HEADERS);
     return c.json(report);
   })
-  /** Every experiment's verdict, and each segment this period against the one before. */
+  /** Every experiment's verdict; each segment, its funnel and trend this period against the one before; where visitors went next. */
   .get('/sites/:site/report', htmlSecurity, async (c) => {
     const site = c.req.param('site');
     const loaded = await loadConfig(c.env.KV, site);
