@@ -13,7 +13,7 @@ import {
 import { cdnowSummary } from './fixtures/cdnow.js';
 import { integrate } from './math/quadrature.js';
 import { seededRng } from './math/random.js';
-import { standardErrors } from './math/standardErrors.js';
+import { standardErrors } from './math/standard-errors.js';
 import { simulateHistory } from './simulate.js';
 
 /** Fader, Hardie and Lee (2005), table 1 / section 5: the CDNOW estimates, in weeks. */

@@ -12,8 +12,8 @@
  * p's posterior after x repeats is Beta(a, b + x + 1) instead of Beta(a, b + x).
  */
 import { logAddExp, logHyp2f1 } from './math/hypergeometric.js';
-import { logGamma } from './math/logGamma.js';
-import { minimize } from './math/nelderMead.js';
+import { logGamma } from './math/log-gamma.js';
+import { minimize } from './math/nelder-mead.js';
 import { integrate } from './math/quadrature.js';
 
 export interface BgnbdParams {

@@ -1,9 +1,9 @@
-/** npm run personas -- <orders.csv> [flags]: see HELP in cliArgs.ts. */
+/** npm run personas -- <orders.csv> [flags]: see HELP in cli-args.ts. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HELP, parseCli } from './cliArgs.js';
-import { isMain } from './isMain.js';
-import { InputError } from './orderRow.js';
+import { HELP, parseCli } from './cli-args.js';
+import { isMain } from './is-main.js';
+import { InputError } from './order-row.js';
 import { customerLines, modelJson, personasConfig, writeLines } from './outputs.js';
 import { moneyFormat } from './money.js';
 import { analyseOrders, type PersonaAnalysis } from './pipeline.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectedPurchases } from './bgnbd.js';
 import { ClvModel, parseHorizon } from './clv.js';
-import type { CustomerFacts } from './customerFacts.js';
-import { expectedAverageValue } from './gammaGamma.js';
+import type { CustomerFacts } from './customer-facts.js';
+import { expectedAverageValue } from './gamma-gamma.js';
 import { predictorFor, type PurchaseModel } from './purchase-models.js';
 
 const BGNBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };

@@ -3,8 +3,8 @@
  * period of the horizon, discounted, times the Gamma-Gamma expected transaction value,
  * times the margin.
  */
-import type { CustomerFacts } from './customerFacts.js';
-import { expectedAverageValue, type GammaGammaParams } from './gammaGamma.js';
+import type { CustomerFacts } from './customer-facts.js';
+import { expectedAverageValue, type GammaGammaParams } from './gamma-gamma.js';
 import type { RepeatPredictor } from './purchase-models.js';
 
 export interface ClvOptions {

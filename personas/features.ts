@@ -1,6 +1,6 @@
 /** What the clustering sees of a customer. */
-import { standardise } from './kMeans.js';
-import type { ScoredCustomer } from './scoredCustomer.js';
+import { standardise } from './k-means.js';
+import type { ScoredCustomer } from './scored-customer.js';
 
 const BEHAVIOUR_FEATURES = 4;
 

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { beta, gamma, normal, pick, seededRng, type Rng } from './math/random.js';
 import { repeatPurchaseTimes } from './simulate.js';
-import { isMain } from './isMain.js';
+import { isMain } from './is-main.js';
 
 interface PlantedGroup {
   id: string;

@@ -1,5 +1,5 @@
 /** Which currency the amounts are in, and how amounts read in it. Never assumed: found or given. */
-import { InputError } from './orderRow.js';
+import { InputError } from './order-row.js';
 
 export type Money = (amount: number, decimals?: number) => string;
 

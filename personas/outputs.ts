@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Persona as ConfigPersona } from '../shared/schema/config.js';
-import { favourite } from './customerFacts.js';
+import { favourite } from './customer-facts.js';
 import type { PersonaAnalysis } from './pipeline.js';
 import type { FittedPurchaseModel } from './purchase-models.js';
 

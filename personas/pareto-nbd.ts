@@ -11,8 +11,8 @@
 import type { RepeatHistory } from './bgnbd.js';
 import { logIntegrateExp } from './math/gauss-legendre.js';
 import { logAddExp } from './math/hypergeometric.js';
-import { logGamma } from './math/logGamma.js';
-import { minimize } from './math/nelderMead.js';
+import { logGamma } from './math/log-gamma.js';
+import { minimize } from './math/nelder-mead.js';
 
 export interface ParetoNbdParams {
   r: number;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema, PersonaSchema } from '../shared/schema/config.js';
 import { compileCondition } from '../shared/rules/compile.js';
-import { adjustedRandIndex } from './adjustedRand.js';
+import { adjustedRandIndex } from './adjusted-rand.js';
 import { writeDemoOrders } from './generate.js';
 import { customerLines, modelJson, personasConfig } from './outputs.js';
 import type { BgnbdFit } from './bgnbd.js';

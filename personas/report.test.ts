@@ -6,7 +6,7 @@ import { escapeHtml } from './html.js';
 import { analyseOrders, type PersonaAnalysis } from './pipeline.js';
 import { moneyFormat } from './money.js';
 import { reportHtml } from './report.js';
-import { clvBandsChart, frequencyBand, rfmGridChart } from './reportCharts.js';
+import { clvBandsChart, frequencyBand, rfmGridChart } from './report-charts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'personas-report-'));
 let analysis: PersonaAnalysis;

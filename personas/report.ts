@@ -4,7 +4,7 @@ import { moneyFormat } from './money.js';
 import { isoDay } from './outputs.js';
 import type { PersonaAnalysis } from './pipeline.js';
 import { MODEL_LABELS, type FittedPurchaseModel } from './purchase-models.js';
-import { clvBandsChart, personaColour, rfmGridChart, sizeVersusRevenueChart } from './reportCharts.js';
+import { clvBandsChart, personaColour, rfmGridChart, sizeVersusRevenueChart } from './report-charts.js';
 
 export function reportHtml(analysis: PersonaAnalysis): string {
   const { overall, gammaGamma } = analysis;

@@ -1,6 +1,6 @@
 /** Draws customers from the BG/NBD and Gamma-Gamma processes: for tests and demo data. */
 import type { BgnbdParams, RepeatHistory } from './bgnbd.js';
-import type { GammaGammaParams } from './gammaGamma.js';
+import type { GammaGammaParams } from './gamma-gamma.js';
 import { beta, exponential, gamma, type Rng } from './math/random.js';
 
 /**

@@ -36,7 +36,7 @@ function yAxis(top: number): string {
 }
 
 /** An axis top of TICKS round steps (1, 2, 2.5 or 5 × 10^k) with a little headroom over `max`. */
-function niceTop(max: number): number {
+export function niceTop(max: number): number {
   if (!(max > 0)) return 0.01;
   const rawStep = (max * 1.05) / TICKS;
   const magnitude = 10 ** Math.floor(Math.log10(rawStep));

@@ -88,6 +88,10 @@ describe('markChanges', () => {
       days: 7,
       method: '',
       segments: markChanges(rows, new Map([['thriller-lovers', '<img src=x onerror=alert(1)>']])),
+      funnel: [],
+      paths: [],
+      pathMethod: '',
+      trend: [],
       experiments: [],
     });
     expect(html).not.toMatch(/<img|<i>demo/);
@@ -102,6 +106,10 @@ describe('markChanges', () => {
       days: 28,
       method: 'METHOD TEXT',
       segments: marked,
+      funnel: [],
+      paths: [],
+      pathMethod: '',
+      trend: [],
       experiments: [],
     });
     const cells = (id: string) => html.slice(html.indexOf(`<code>${id}</code>`) >= 0 ? html.indexOf(`<code>${id}</code>`) : html.indexOf(`<td>${id}</td>`)).split('</tr>')[0];

@@ -2,7 +2,9 @@
  * The site report's model: which period is compared with which, and which segment changes
  * are unlikely to be chance. Pure; the route reads the counts and renders the page.
  */
+import type { PathRow, SegmentFunnel } from './funnel';
 import { comparePeriods, type ExperimentReport, type PeriodComparison, type PeriodTotals } from './report';
+import type { TrendSeries } from './trend';
 
 export const PERIOD_DAYS = [7, 28, 90] as const;
 /**
@@ -102,6 +104,14 @@ export interface SiteReport {
   /** The tests behind the marks, in words. */
   method: string;
   segments: MarkedSegmentRow[];
+  /** view_item → add_to_cart → begin_checkout → purchase per segment, this period and the one before. */
+  funnel: SegmentFunnel[];
+  /** Per segment, the most viewed products and categories and what was viewed next (this period). */
+  paths: PathRow[];
+  /** How paths were counted, in words. */
+  pathMethod: string;
+  /** Visitors and conversion per day and segment over this period. */
+  trend: TrendSeries[];
   experiments: ExperimentReport[];
 }
 

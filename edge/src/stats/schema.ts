@@ -1,6 +1,6 @@
 /**
  * Tables of a site's Durable Object. Everything keyed by visitor (bought_categories too) is deleted by `forget`;
- * the rest (pair counts, popularity) holds no visitor id at all. Event ids are unique per
+ * the rest (pair counts, popularity, path counts) holds no visitor id at all. Event ids are unique per
  * visitor only (each browser makes its own), so they are deduped per (visitor, id); the
  * old per-site `seen_events` is dropped.
  */
@@ -27,6 +27,24 @@ CREATE TABLE IF NOT EXISTS pair_counts (kind TEXT NOT NULL, a TEXT NOT NULL, b T
 CREATE TABLE IF NOT EXISTS item_counts (kind TEXT NOT NULL, item TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, item));
 CREATE TABLE IF NOT EXISTS basket_totals (kind TEXT PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS popularity (item TEXT PRIMARY KEY, score REAL NOT NULL, updated INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS last_views (visitor TEXT PRIMARY KEY, item TEXT NOT NULL, category TEXT NOT NULL, ts INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS last_views_ts ON last_views (ts);
+CREATE TABLE IF NOT EXISTS path_views (day TEXT NOT NULL, segment TEXT NOT NULL, kind TEXT NOT NULL, item TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, segment, kind, item));
+CREATE TABLE IF NOT EXISTS path_steps (
+  day TEXT NOT NULL, segment TEXT NOT NULL, kind TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (day, segment, kind, src, dst)
+);
 `;
+
+/**
+ * Columns added after a table first shipped: CREATE TABLE IF NOT EXISTS leaves an existing
+ * table as it was, so each is added once, when missing.
+ */
+export function migrate(sql: SqlStorage): void {
+  const has = (table: string, column: string) =>
+    sql.exec<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, table).toArray().some((c) => c.name === column);
+  // Funnel steps reached that day, one bit per step (FUNNEL_STEPS order).
+  if (!has('visitor_days', 'steps')) sql.exec(`ALTER TABLE visitor_days ADD COLUMN steps INTEGER NOT NULL DEFAULT 0`);
+}
 
 export const day = (ts: number) => new Date(ts).toISOString().slice(0, 10);

@@ -1,18 +1,22 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { CompiledConfig } from '../../../shared/config/compile.js';
+import { STEP_BIT } from '../../../shared/experiments/funnel.js';
 import type { ExperimentInput } from '../../../shared/experiments/report.js';
 import type { VitrineEvent } from '../../../shared/schema/events.js';
-import { LIMITS } from '../../../shared/schema/limits.js';
 import { loadConfig } from '../config/cache.js';
 import type { Env } from '../env.js';
 import { buildLists, writeLists } from '../recs/lists.js';
+import { loadSiteRecs } from '../recs/site-recs.js';
 import { verifyAssignment } from '../security/assignment-token.js';
 import { recordCategoryPurchases } from './category-pairs.js';
 import { INTEREST_WEIGHT, readCoOccurrence, readPopularity, recordBasket, recordInterest, recordView } from './cooccurrence.js';
 import { armAggregates, dailyAggregates, recordConversion, recordExposure, segmentAggregates } from './experiments.js';
+import { funnelTotals } from './funnel.js';
+import { pathTotals, recordPathView, type PathProduct } from './paths.js';
 import { RateLimiter } from './rate-limit.js';
-import { SCHEMA } from './schema.js';
-import { forgetVisitor, periodTotals, recordPurchase, recordVisit, type PeriodTotals } from './visitors.js';
+import { purgeExpired } from './retention.js';
+import { migrate, SCHEMA } from './schema.js';
+import { dailyTotals, forgetVisitor, periodTotals, recordPurchase, recordVisit, type DailyTotals, type PeriodTotals } from './visitors.js';
 
 export interface CollectBatch {
   site: string;
@@ -37,25 +41,32 @@ export const NEW_VISITORS_PER_ADDRESS = { limit: 100, windowMs: 3_600_000 };
 
 /** Recommendation lists are rewritten at most this often, and only after new data. */
 export const LISTS_EVERY_MS = 60_000;
-const VISIT_RETENTION_DAYS = 396;
-const DAY = 86_400_000;
+/** Expired rows are purged at least this often while the object holds any visits. */
+export const PURGE_EVERY_MS = 86_400_000;
+
+/** A product id's catalog entry, or undefined for an id the catalog does not have. */
+type CatalogLookup = (id: string) => PathProduct | undefined;
 
 /**
  * One per site: the counters that must add up. Experiment exposures and conversions,
- * co-purchase and co-view pairs, popularity, per-day visits by segment and the collect
- * rate limit all live here, in SQLite, so each event counts exactly once.
+ * co-purchase and co-view pairs, popularity, per-day visits by segment with their funnel
+ * steps, "viewed next" path counts and the collect rate limit all live here, in SQLite, so
+ * each event counts exactly once.
  */
 export class SiteStats extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   // A shop visitor sends a few events a minute; a shared office address sends many more.
   private readonly perVisitor = new RateLimiter(300, 60_000);
   private readonly perClient = new RateLimiter(10_000, 60_000);
+  /** Mirrors the stored 'lists-due' flag once read, so a busy site writes it once per alarm. */
+  private listsDue?: boolean;
   private readonly newVisitorsPerClient = new RateLimiter(NEW_VISITORS_PER_ADDRESS.limit, NEW_VISITORS_PER_ADDRESS.windowMs);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.sql.exec(SCHEMA);
+    migrate(this.sql);
   }
 
   async collect(batch: CollectBatch): Promise<CollectOutcome> {
@@ -72,6 +83,7 @@ export class SiteStats extends DurableObject<Env> {
     const compiled = (await loadConfig(this.env.KV, batch.site))?.compiled;
     // Before the transaction, which cannot wait for crypto: which exposures carry decide's token.
     const signed = await Promise.all(batch.events.map((e) => hasValidToken(this.env, batch, e)));
+    const catalog = batch.events.some((e) => e.name === 'view_item') ? await this.catalogLookup(batch.site) : undefined;
     const outcome: CollectOutcome = { accepted: 0, duplicates: 0, ignored: [] };
     let learned = false;
     this.ctx.storage.transactionSync(() => {
@@ -81,17 +93,43 @@ export class SiteStats extends DurableObject<Env> {
           outcome.duplicates++;
           continue;
         }
-        const reason = this.apply(batch, e, compiled, signed[index]);
+        const reason = this.apply(batch, e, compiled, signed[index], catalog);
         if (reason) outcome.ignored.push({ index, reason });
         else outcome.accepted++;
         learned ||= INTEREST_WEIGHT.has(e.name);
       }
     });
-    if (learned && (await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.put('site', batch.site);
-      await this.ctx.storage.setAlarm(now + LISTS_EVERY_MS);
-    }
+    if (outcome.accepted) await this.schedule(batch.site, learned, now);
     return outcome;
+  }
+
+  /**
+   * Lists are rewritten within a minute of new learning; without any, the alarm still comes
+   * daily so expired rows go even on a quiet site.
+   */
+  private async schedule(site: string, learned: boolean, now: number): Promise<void> {
+    if (learned) {
+      this.listsDue ??= (await this.ctx.storage.get<boolean>('lists-due')) === true;
+      if (!this.listsDue) {
+        this.listsDue = true;
+        await this.ctx.storage.put('lists-due', true);
+      }
+    }
+    const at = await this.ctx.storage.getAlarm();
+    const due = now + (learned ? LISTS_EVERY_MS : PURGE_EVERY_MS);
+    if (at !== null && at <= due) return;
+    await this.ctx.storage.put('site', site);
+    await this.ctx.storage.setAlarm(due);
+  }
+
+  /** Catalog products by id for paths; none (so no paths counted) when the site has no catalog. */
+  private async catalogLookup(site: string): Promise<CatalogLookup | undefined> {
+    const index = (await loadSiteRecs(this.env.KV, site))?.index;
+    if (!index) return undefined;
+    return (id) => {
+      const at = index.position.get(id);
+      return at === undefined ? undefined : { item: id, category: index.category[at] };
+    };
   }
 
   /** A visitor id this site has no row of: a visit is recorded with every counted event. */
@@ -100,10 +138,10 @@ export class SiteStats extends DurableObject<Env> {
   }
 
   /** Applies one new event; returns why it was not counted, if it was not. */
-  private apply(batch: CollectBatch, e: VitrineEvent, compiled: CompiledConfig | undefined, signed: boolean): string | null {
+  private apply(batch: CollectBatch, e: VitrineEvent, compiled: CompiledConfig | undefined, signed: boolean, catalog?: CatalogLookup): string | null {
     const { visitor, segments } = batch;
     if (e.forced) return 'forced (debug) views are never counted';
-    recordVisit(this.sql, visitor, e.ts, segments);
+    recordVisit(this.sql, visitor, e.ts, segments, STEP_BIT.get(e.name) ?? 0);
     if (e.name === 'exposure') {
       const exp = compiled?.experiments.find((x) => x.spec.id === e.experiment);
       if (!exp || !exp.spec.variants.some((v) => v.id === e.variant)) return 'unknown experiment or variant';
@@ -125,6 +163,9 @@ export class SiteStats extends DurableObject<Env> {
       recordCategoryPurchases(this.sql, visitor, e.ts, (e.items ?? []).flatMap((i) => (i.item_category ? [i.item_category] : [])));
     } else if (e.name === 'view_item') {
       for (const id of ids) recordView(this.sql, visitor, e.ts, id);
+      // A view_item names one product; a list of several is no single "next" step.
+      const product = ids.length === 1 ? catalog?.(ids[0]) : undefined;
+      if (product) recordPathView(this.sql, visitor, e.ts, segments, product);
     }
     return null;
   }
@@ -132,15 +173,15 @@ export class SiteStats extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     const site = await this.ctx.storage.get<string>('site');
     if (!site) return;
-    await this.publishLists(site);
+    if (await this.ctx.storage.get<boolean>('lists-due')) {
+      this.listsDue = false;
+      await this.ctx.storage.delete('lists-due');
+      await this.publishLists(site);
+    }
     const now = Date.now();
-    // An event older than collect accepts cannot come back, so its id need not be kept.
-    this.sql.exec(`DELETE FROM event_ids WHERE ts < ?`, now - LIMITS.eventPastMs);
-    this.sql.exec(`DELETE FROM view_baskets WHERE day < ?`, new Date(now - 2 * DAY).toISOString().slice(0, 10));
-    // Visits feed the period comparisons; past 13 months they are neither needed nor kept.
-    this.sql.exec(`DELETE FROM visitor_days WHERE day < ?`, new Date(now - VISIT_RETENTION_DAYS * DAY).toISOString().slice(0, 10));
-    // A buyer's categories pair with their next purchases for as long as visits are kept, no longer.
-    this.sql.exec(`DELETE FROM bought_categories WHERE day < ?`, new Date(now - VISIT_RETENTION_DAYS * DAY).toISOString().slice(0, 10));
+    purgeExpired(this.sql, now);
+    const left = this.sql.exec(`SELECT 1 FROM visitor_days LIMIT 1`).toArray().length > 0;
+    if (left && (await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + PURGE_EVERY_MS);
   }
 
   /** Recomputes "also bought", "also viewed", category neighbours, trending and bestsellers into one KV value. */
@@ -170,6 +211,20 @@ export class SiteStats extends DurableObject<Env> {
 
   async periods(ranges: { from: string; to: string }[], segments: readonly string[]): Promise<Map<string, PeriodTotals>[]> {
     return ranges.map((r) => periodTotals(this.sql, r.from, r.to, segments));
+  }
+
+  /** Visitors per funnel step and segment, for each range. */
+  async funnels(ranges: { from: string; to: string }[], segments: readonly string[]): Promise<Map<string, readonly number[]>[]> {
+    return ranges.map((r) => funnelTotals(this.sql, r.from, r.to, segments));
+  }
+
+  /** Visitors and conversions per day and segment: the report's trend chart. */
+  async daily(range: { from: string; to: string }, segments: readonly string[]): Promise<DailyTotals[]> {
+    return dailyTotals(this.sql, range.from, range.to, segments);
+  }
+
+  async paths(range: { from: string; to: string }, segments: readonly string[], options: { from?: string; limit: number }) {
+    return pathTotals(this.sql, range, segments, options);
   }
 }
 

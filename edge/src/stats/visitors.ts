@@ -3,12 +3,16 @@ import { day } from './schema.js';
 
 export type { PeriodTotals };
 
-/** Site-wide activity per visitor-day, for "this period vs the last one" per segment. */
-export function recordVisit(sql: SqlStorage, visitor: string, ts: number, segments: string[]): void {
+/**
+ * Site-wide activity per visitor-day, for "this period vs the last one" per segment, and
+ * the funnel `steps` reached that day as flags (STEP_BIT; 0 for an event that is no step).
+ * Flags keep no order of events, so no path of a visitor can be read back from them.
+ */
+export function recordVisit(sql: SqlStorage, visitor: string, ts: number, segments: string[], steps = 0): void {
   sql.exec(
-    `INSERT INTO visitor_days (day, visitor, segments) VALUES (?, ?, ?)
-     ON CONFLICT (day, visitor) DO UPDATE SET segments = excluded.segments`,
-    day(ts), visitor, JSON.stringify(segments),
+    `INSERT INTO visitor_days (day, visitor, segments, steps) VALUES (?, ?, ?, ?)
+     ON CONFLICT (day, visitor) DO UPDATE SET segments = excluded.segments, steps = steps | excluded.steps`,
+    day(ts), visitor, JSON.stringify(segments), steps,
   );
 }
 
@@ -45,10 +49,33 @@ export function periodTotals(sql: SqlStorage, from: string, to: string, segments
   return out;
 }
 
+export interface DailyTotals {
+  day: string;
+  segment: string;
+  visitors: number;
+  conversions: number;
+}
+
+/** Visitors and converted visitors per day and segment ('*' too), the config's segments only. */
+export function dailyTotals(sql: SqlStorage, from: string, to: string, segments: readonly string[]): DailyTotals[] {
+  return sql
+    .exec<{ day: string; segment: string; visitors: number; conversions: number }>(
+      `SELECT day, segment, COUNT(*) AS visitors, SUM(converted) AS conversions FROM (
+         SELECT day, '*' AS segment, converted FROM visitor_days WHERE day BETWEEN ?1 AND ?2
+         UNION ALL
+         SELECT day, j.value, converted FROM visitor_days, json_each(visitor_days.segments) AS j
+         WHERE day BETWEEN ?1 AND ?2 AND j.value IN (SELECT value FROM json_each(?3))
+       ) GROUP BY day, segment ORDER BY day`,
+      from, to, JSON.stringify(segments),
+    )
+    .toArray()
+    .map((r) => ({ ...r }));
+}
+
 /** Forget means forget: every row that names the visitor goes. */
 export function forgetVisitor(sql: SqlStorage, visitor: string): number {
   let removed = 0;
-  for (const table of ['exposures', 'visitor_days', 'view_baskets', 'event_ids', 'bought_categories'])
+  for (const table of ['exposures', 'visitor_days', 'view_baskets', 'event_ids', 'last_views', 'bought_categories'])
     removed += sql.exec(`DELETE FROM ${table} WHERE visitor = ?`, visitor).rowsWritten;
   return removed;
 }

@@ -1,14 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { buildReport, type ExperimentReport } from '../../../../shared/experiments/report.js';
 import { renderReportHtml } from '../../../../shared/experiments/report-html.js';
-import { markChanges, METHOD, reportPeriod, segmentNamesOf, segmentRows, type SegmentPeriodRow, type SiteReport } from '../../../../shared/experiments/site-report.js';
+import { reportPeriod, segmentNamesOf, segmentRows, type SegmentPeriodRow } from '../../../../shared/experiments/site-report.js';
 import { renderSiteReport } from '../../../../shared/experiments/site-report-html.js';
+import { LIMITS } from '../../../../shared/schema/limits.js';
 import { findArchivedExperiment } from '../../config/archive.js';
-import { loadConfig, type Loaded } from '../../config/cache.js';
+import { loadConfig } from '../../config/cache.js';
 import type { AppEnv } from '../../env.js';
 import { HTML_PAGE_HEADERS, htmlSecurity } from '../../http/html.js';
 import { fail } from '../../http/problems.js';
 import { statsFor } from '../../stats/stub.js';
+import { siteReportData } from './site-report-data.js';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -33,9 +35,6 @@ async function experimentReport(c: Context<AppEnv>, site: string, id: string): P
   if (archive) return { ...report, archived: { leftAt: archive.leftAt, version: archive.version } };
   return spec.startedAt ? { ...report, sinceStart: await sinceStart(stats, segments, Date.parse(spec.startedAt)) } : report;
 }
-
-/** A report shows the served config's segments only, however many names visitors sent. */
-const segmentIds = (loaded: Loaded) => loaded.compiled.config.segments.map((s) => s.id);
 
 /**
  * Every segment since an experiment or campaign started against an equally long stretch
@@ -62,23 +61,18 @@ export const reportRoutes = new Hono<AppEnv>()
     if (wantsHtml(c)) return c.html(renderReportHtml(report, { site, archived: report.archived }), 200, HTML_PAGE_HEADERS);
     return c.json(report);
   })
-  /** Every experiment's verdict, and each segment this period against the one before. */
+  /** Every experiment's verdict; each segment, its funnel and trend this period against the one before; where visitors went next. */
   .get('/sites/:site/report', htmlSecurity, async (c) => {
     const site = c.req.param('site');
     const loaded = await loadConfig(c.env.KV, site);
     if (!loaded) fail(404, 'unknown site');
     const period = reportPeriod({ days: c.req.query('days'), since: c.req.query('since') }, Date.now());
     if ('issues' in period) fail(400, 'no such report period', period.issues);
-    const stats = statsFor(c.env, site);
-    const ids = segmentIds(loaded);
-    const names = { segments: segmentNamesOf(loaded.compiled.config.segments) };
-    const segments = markChanges(await comparedPeriods(stats, ids, period.current, period.previous), names.segments);
-    const experiments: ExperimentReport[] = [];
-    for (const spec of loaded.compiled.config.experiments) {
-      if (spec.status === 'draft') continue;
-      experiments.push(buildReport({ experiment: spec, ...(await stats.experimentData(spec.id, ids)) }, names));
+    const from = c.req.query('from');
+    if (from !== undefined && (from.length === 0 || from.length > LIMITS.idLength)) {
+      fail(400, 'no such starting point', [{ path: ['from'], message: `from must be a product id or category of 1 to ${LIMITS.idLength} characters` }]);
     }
-    const body: SiteReport = { site, configVersion: loaded.version, period, days: period.days, method: METHOD, segments, experiments };
+    const body = await siteReportData(c.env, site, loaded, period, from);
     if (!wantsHtml(c)) return c.json(body);
     return c.html(renderSiteReport(body), 200, HTML_PAGE_HEADERS);
   });

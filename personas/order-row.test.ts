@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, locateColumns, parseAmount, parseDay, parseOrderLine, splitCurrency } from './orderRow.js';
+import { InputError, locateColumns, parseAmount, parseDay, parseOrderLine, splitCurrency } from './order-row.js';
 
 const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import type { RfmEdges } from '../shared/rfm.js';
 import { ConfigSchema } from '../shared/schema/config.js';
 import { parseHorizon } from './clv.js';
-import type { TimeUnit } from './customerFacts.js';
-import { currencyCode } from './orderRow.js';
+import type { TimeUnit } from './customer-facts.js';
+import { currencyCode } from './order-row.js';
 import type { PersonaOptions } from './pipeline.js';
 
 export const HELP = `Usage: npm run personas -- <orders.csv> [flags]

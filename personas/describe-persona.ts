@@ -3,7 +3,7 @@
  * Every word is chosen by a stated rule on the numbers, relative to the whole customer base.
  */
 import type { Money } from './money.js';
-import type { GroupStats } from './personaStats.js';
+import type { GroupStats } from './persona-stats.js';
 
 export interface PersonaAction {
   kind: 'next-mail' | 'second-purchase' | 'free-shipping' | 'win-back' | 'vip' | 'content';

@@ -6,10 +6,10 @@ import {
   spendLogLikelihood,
   type GammaGammaParams,
   type SpendHistory,
-} from './gammaGamma.js';
+} from './gamma-gamma.js';
 import { integrate } from './math/quadrature.js';
 import { seededRng } from './math/random.js';
-import { standardErrors } from './math/standardErrors.js';
+import { standardErrors } from './math/standard-errors.js';
 import { simulateSpends } from './simulate.js';
 
 /** Fader and Hardie (2013): the Gamma-Gamma estimates on CDNOW. */

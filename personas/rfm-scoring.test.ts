@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RFM_SEGMENTS, type RfmEdges } from '../shared/rfm.js';
-import type { CustomerFacts } from './customerFacts.js';
-import { distinctValueEdges, quintileEdges, rfmEdgesOf, rfmScores } from './rfmScoring.js';
+import type { CustomerFacts } from './customer-facts.js';
+import { distinctValueEdges, quintileEdges, rfmEdgesOf, rfmScores } from './rfm-scoring.js';
 
 const customer = (recencyDays: number, transactions: number, revenue: number) => ({ recencyDays, transactions, revenue }) as CustomerFacts;
 

@@ -2,9 +2,9 @@
 import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { detectDelimiter, insideQuotes, splitCsvRecord } from './csvLine.js';
-import { CustomerLedger } from './customerLedger.js';
-import { InputError, locateColumns, OPTIONAL_COLUMNS, parseOrderLine, type ColumnIndex } from './orderRow.js';
+import { detectDelimiter, insideQuotes, splitCsvRecord } from './csv-line.js';
+import { CustomerLedger } from './customer-ledger.js';
+import { InputError, locateColumns, OPTIONAL_COLUMNS, parseOrderLine, type ColumnIndex } from './order-row.js';
 
 export interface ReadOptions {
   /** Our column name → the file's column name. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedRandIndex } from './adjustedRand.js';
-import { clusterWithBestK, kMeans, silhouette, standardise } from './kMeans.js';
+import { adjustedRandIndex } from './adjusted-rand.js';
+import { clusterWithBestK, kMeans, silhouette, standardise } from './k-means.js';
 import { normal, seededRng } from './math/random.js';
 
 /** `perGroup` points around each centre, with unit spread. */

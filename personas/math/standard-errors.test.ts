@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standardErrors } from './standardErrors.js';
+import { standardErrors } from './standard-errors.js';
 
 describe('standardErrors', () => {
   it('gives σ/√n for the mean of a normal sample (known variance)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimize } from './nelderMead.js';
+import { minimize } from './nelder-mead.js';
 
 describe('minimize (Nelder–Mead)', () => {
   it('finds the minimum of the Rosenbrock valley', () => {

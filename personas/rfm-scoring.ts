@@ -3,7 +3,7 @@
  * the same band and segment functions the edge uses.
  */
 import { bandScore, recencyScore, rfmSegment, type Edges, type RfmEdges, type RfmSegment, type Score } from '../shared/rfm.js';
-import type { CustomerFacts } from './customerFacts.js';
+import type { CustomerFacts } from './customer-facts.js';
 import { quantile, sortedCopy } from './math/stats.js';
 
 /** Upper bounds of the lower four quintile bands (ties stay: [1, 1, 1, 2] is a real split). */

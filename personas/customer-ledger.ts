@@ -3,7 +3,7 @@
  * the same day are summed as they come), category and channel counts. Memory grows with
  * customer-days, never with rows.
  */
-import type { OrderLine } from './orderRow.js';
+import type { OrderLine } from './order-row.js';
 
 export interface CustomerHistory {
   customerId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, insideQuotes, splitCsvRecord } from './csvLine.js';
+import { detectDelimiter, insideQuotes, splitCsvRecord } from './csv-line.js';
 
 describe('splitCsvRecord', () => {
   it.each([

@@ -4,8 +4,8 @@
  * around their own mean p/ν, and ν ~ Gamma(q, γ) across customers. It is fitted on the
  * mean value of each customer's x ≥ 1 repeat transactions.
  */
-import { logGamma } from './math/logGamma.js';
-import { minimize } from './math/nelderMead.js';
+import { logGamma } from './math/log-gamma.js';
+import { minimize } from './math/nelder-mead.js';
 
 export interface GammaGammaParams {
   p: number;

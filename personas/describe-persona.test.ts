@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describePersona, type Wording } from './describePersona.js';
+import { describePersona, type Wording } from './describe-persona.js';
 import { moneyFormat } from './money.js';
-import type { GroupStats } from './personaStats.js';
+import type { GroupStats } from './persona-stats.js';
 
 const all: GroupStats = {
   size: 1000,

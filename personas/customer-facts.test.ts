@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customerFacts, favourite } from './customerFacts.js';
-import type { CustomerHistory } from './customerLedger.js';
+import { customerFacts, favourite } from './customer-facts.js';
+import type { CustomerHistory } from './customer-ledger.js';
 
 const history = (days: number[], amounts: number[], categoryLines: number[] = [], channelLines: number[] = []): CustomerHistory => ({
   customerId: 'c',

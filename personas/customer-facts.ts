@@ -5,7 +5,7 @@
  * period, in the chosen unit.
  */
 import type { RepeatHistory } from './bgnbd.js';
-import type { CustomerHistory } from './customerLedger.js';
+import type { CustomerHistory } from './customer-ledger.js';
 import { median } from './math/stats.js';
 
 export type TimeUnit = 'day' | 'week';

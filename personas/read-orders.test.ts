@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from './orderRow.js';
-import { BadRowError, readOrders } from './readOrders.js';
+import { InputError } from './order-row.js';
+import { BadRowError, readOrders } from './read-orders.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'personas-read-'));
 let n = 0;

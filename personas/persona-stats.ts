@@ -1,7 +1,7 @@
 /** The numbers that describe one group of customers, and the same for everybody as a yardstick. */
 import type { RfmSegment } from '../shared/rfm.js';
 import { quantile, sortedCopy } from './math/stats.js';
-import type { ScoredCustomer } from './scoredCustomer.js';
+import type { ScoredCustomer } from './scored-customer.js';
 
 export interface Share {
   name: string;

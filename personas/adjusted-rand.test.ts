@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedRandIndex } from './adjustedRand.js';
+import { adjustedRandIndex } from './adjusted-rand.js';
 
 describe('adjustedRandIndex', () => {
   it.each([

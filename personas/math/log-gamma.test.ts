@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logGamma } from './logGamma.js';
+import { logGamma } from './log-gamma.js';
 
 describe('logGamma', () => {
   it.each([

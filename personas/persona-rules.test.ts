@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCondition } from '../shared/rules/compile.js';
 import type { RfmSegment } from '../shared/rfm.js';
-import { personaRules, type CellMember } from './personaRules.js';
+import { personaRules, type CellMember } from './persona-rules.js';
 
 const ids = ['loyal-thriller-buyers', 'big-basket-buyers', 'lapsed-bargain-hunters', 'one-time-gift-buyers'];
 const members: CellMember[] = [
