@@ -1,4 +1,4 @@
-import type { ConfigInput, Persona } from '../shared/schema/config.js';
+import type { Persona } from '../shared/schema/config.js';
 
 /** The committed output of the persona builder on data/orders.csv. */
 export const BUILDER_DIR: string;
@@ -7,5 +7,9 @@ export function ensureBuilderOutput(options?: { log?: (line: string) => void }):
 export function builderPersonas(): Persona[];
 export function builderCustomersNdjson(): string;
 export function withBuilderPersonas<C extends { personas?: unknown[] }>(config: C, personas?: Persona[]): C & { personas: Persona[] };
-/** demo-shop/vitrine.config.json with the builder's personas merged in: what `npm start` pushes. */
-export function demoConfig(): ConfigInput & { site: string; personas: Persona[]; slots: Record<string, any>; [key: string]: any };
+/**
+ * demo-shop/vitrine.config.json with the builder's personas merged in: what `npm start`
+ * pushes. Typed as loosely as a JSON import (tests reach into any part of it).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function demoConfig(): any;

@@ -21,7 +21,7 @@ describe("the demo's personas come from the persona builder", () => {
     const config = demoConfig();
     const result = validateConfig(config);
     expect(result.ok ? [] : result.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)).toEqual([]);
-    expect(config.personas.map((p) => p.id)).toEqual(builderPersonas().map((p) => p.id));
+    expect(config.personas.map((p: { id: string }) => p.id)).toEqual(builderPersonas().map((p) => p.id));
     expect(builderPersonas()).toHaveLength(4);
   });
 

@@ -8,11 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecideResponse } from '../shared/schema/decide.js';
 import { buildShop } from '../demo-shop/build.mjs';
+import { demoConfig } from '../demo-shop/builder-personas.mjs';
 import { ADMIN_TOKEN, launchBrowser, pushConfig, serveStatic, startEdge, type Edge, type StaticServer } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'screenshots');
-const CONFIG = JSON.parse(readFileSync(join(ROOT, 'demo-shop/vitrine.config.json'), 'utf8'));
+/** What `npm start` pushes: the demo config with the persona builder's personas. */
+const CONFIG = demoConfig();
 const HERO = CONFIG.slots.hero;
 const MINUTE = 60_000;
 
