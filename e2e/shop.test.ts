@@ -135,7 +135,8 @@ describe('the demo shop in Chromium', () => {
     await go(page, '/');
     // Thriller lovers are in the hero experiment: the control arm shows the thrillers variant, the other reviewer quotes.
     const arm = await variantOf(page, 'hero');
-    const expected = arm === 'quotes' ? CONFIG.experiments[0].variants[1].content.headline : HERO.variants[1].content.headline;
+    const thrillers = HERO.variants.find((v: { id: string }) => v.id === 'thrillers');
+    const expected = arm === 'quotes' ? CONFIG.experiments[0].variants[1].content.headline : thrillers.content.headline;
     expect(['control', 'quotes']).toContain(arm);
     expect(await heroHeadline(page)).toBe(expected);
     expect((await decision(page)).segments).toContain('thriller-lovers');
@@ -211,7 +212,7 @@ describe('the demo shop in Chromium', () => {
     const { context, page, errors } = await visitor();
     await go(page, '/?vitrine_force=hero:win-back&vitrine_debug=1');
     expect(await variantOf(page, 'hero')).toBe('win-back');
-    expect(await heroHeadline(page)).toBe(HERO.variants[0].content.headline);
+    expect(await heroHeadline(page)).toBe(HERO.variants.find((v: { id: string }) => v.id === 'win-back').content.headline);
     const panel = page.locator('#vitrine-debug');
     await expect.poll(() => panel.locator('[data-slot="hero"]').innerText()).toContain('[forced]');
     expect(errors).toEqual([]);
