@@ -1,4 +1,4 @@
-// The demo shop's sign-in and personal codes in real Chromium, set up as `npm start` sets
+// The demo shop's sign-in, personal codes and consent banner in real Chromium, set up as `npm start` sets
 // them up: the config with the persona builder's personas, the builder's customers as
 // traits, and the shop's own server (demo-shop/shop-server.mjs) holding the identity secret
 // and a server key. Needs `npm run build` first (the SDK bundles the edge serves).
@@ -195,6 +195,48 @@ describe('personal codes: shown to at-risk customers, redeemed once at checkout'
     // The browser never held a key: only the shop's server talked to the edge's server API.
     expect(authorized).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('consent banner: each purpose on its own, GPC keeps ads off', () => {
+  const PURPOSES = ['analytics', 'personalization', 'ads', 'email'] as const;
+
+  async function chooser(options: { gpc: boolean }) {
+    const context = await browser.newContext();
+    // What a browser with Global Privacy Control on exposes to pages.
+    if (options.gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    const page = await context.newPage();
+    await page.goto(`${shop.url}/`);
+    const banner = page.locator('[data-consent-banner]');
+    await banner.getByRole('button', { name: 'Choose…' }).click();
+    return { context, page, banner };
+  }
+  const sdkConsent = (page: Page) => page.evaluate(() => new Promise((resolve) => vitrine('on', 'consent', resolve)));
+
+  it.each([
+    // boxes ticked, what the SDK then holds
+    [['analytics'], { analytics: true, personalization: false, ads: false, email: false }],
+    [['personalization', 'email'], { analytics: false, personalization: true, ads: false, email: true }],
+    [['ads'], { analytics: false, personalization: false, ads: true, email: false }],
+    [[...PURPOSES], { analytics: true, personalization: true, ads: true, email: true }],
+  ])('ticking %j stores exactly that choice', async (ticked, held) => {
+    const { context, page, banner } = await chooser({ gpc: false });
+    expect(await banner.getByText('Global Privacy Control').first().innerText()).toContain('ads stay off');
+    for (const purpose of PURPOSES) if ((ticked as string[]).includes(purpose)) await page.locator(`input[name=${purpose}]`).check();
+    await banner.getByRole('button', { name: 'Save my choices' }).click();
+    await expect.poll(() => banner.isHidden()).toBe(true);
+    expect(await sdkConsent(page)).toEqual(held);
+    await context.close();
+  });
+
+  it('with GPC on, the ads box is off and greyed with a note; accept all still leaves ads off', async () => {
+    const { context, page, banner } = await chooser({ gpc: true });
+    expect(await page.locator('input[name=ads]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-consent-gpc]').isVisible()).toBe(true);
+    await banner.getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => banner.isHidden()).toBe(true);
+    expect(await sdkConsent(page)).toEqual({ analytics: true, personalization: true, ads: false, email: true });
     await context.close();
   });
 });
