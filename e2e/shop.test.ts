@@ -220,6 +220,20 @@ describe('the demo shop in Chromium', () => {
     await context.close();
   });
 
+  it("the tester's weather preview: rain shows the rainy-day banner with a rainy temperature, clear does not", async () => {
+    const { context, page, errors } = await visitor();
+    await go(page, '/tester.html');
+    await page.locator('[data-weather-links]').getByRole('link', { name: 'rain' }).click();
+    await page.waitForURL(/vitrine_force=@weather:rain/);
+    await ready(page);
+    expect(await variantOf(page, 'banner')).toBe('rainy-day');
+    expect(await textOf(page, '[data-vitrine-slot="banner"]')).toContain('Rainy out there (12 °C)?');
+    await go(page, '/?vitrine_force=@weather:clear');
+    expect(await variantOf(page, 'banner')).not.toBe('rainy-day');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('edge stopped → the shop still works with its own content: browse, consent, add to cart, pay', async () => {
     await edge.stop();
     const { context, page, errors, warnings } = await visitor();

@@ -10,3 +10,6 @@ export interface SdkManifest {
 
 /** Builds the SDK bundles into dist/public and the ESM package into dist/sdk. */
 export function buildSdk(): Promise<SdkManifest>;
+
+/** The lazily loaded bundles, each served as `/sdk-<name>.js`. */
+export const LAZY: readonly string[];

@@ -66,8 +66,9 @@ beforeEach(async () => {
     const path = new URL(url).pathname;
     return path === '/v1/decide' ? answer() : path === '/v1/forget' ? forgetAnswer() : Response.json({ accepted: 1 });
   });
-  // The lazily loaded encoder of the profile cookie, here from source (no script loads in happy-dom).
-  await import('./lazy/profile.js');
+  // The lazily loaded bundles (profile cookie, senders, identify, e-commerce mapping), here
+  // from source: no script loads in happy-dom. Chromium loads the real ones (e2e/sdk.test.ts).
+  await Promise.all(['profile', 'send', 'identifiers', 'ecommerce'].map((name) => import(`./lazy/${name}.ts`)));
   Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: (_: string, body: string) => beacons.push(JSON.parse(body)) > 0 });
   await newPage();
 });
@@ -305,11 +306,6 @@ describe('identity', () => {
     const { createStore, get } = await import('idb-keyval');
     return get('state', createStore('vitrine', 'kv'));
   };
-  beforeEach(async () => {
-    // The hashing bundle the SDK loads lazily, here from source.
-    await import('./lazy/identifiers.js');
-  });
-
   it('sends the signed id with its expiry and only hashes of the email and phone, which never leave the browser raw', async () => {
     const expires = inDays(7);
     vitrine('init', INIT);

@@ -1,15 +1,16 @@
 import { PROFILE_COOKIE, type encodeProfileCookie } from '../../shared/profile-cookie.js';
-import { createCollector } from './collect.js';
 import { bits, DENIED, fromBits, fromConsentMode, mayStore, withConsent, withGpc } from './consent.js';
 import { getCookie, readIdCookie, setCookie, writeIdCookie } from './cookies.js';
-import { pageContext, parseForce, post, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
+import { keepForget, pendingForgets } from './forgets.js';
+import type { Senders } from './lazy/send.js';
+import { pageContext, parseForce, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
 import { withDecision, withExposures, withSource } from './decision.js';
-import { fromDataLayer, makeEvent, uid } from './events.js';
+import { makeEvent, uid, type fromDataLayer } from './events.js';
 import { resendable, withoutSent } from './outbox.js';
 import { createRunner, type Command } from './queue.js';
 import { hideSlots, renderSlots, slotNames } from './render.js';
 import { startsSession } from './session.js';
-import { emptyState, type Hashes, type Identity, type State } from './state.js';
+import { emptyState, type Identity, type State } from './state.js';
 import { load, persist, stored, wipeDatabase } from './storage.js';
 import { summarize } from './summary.js';
 import { SEND_WITHIN_MS, withEvent } from './track.js';
@@ -17,13 +18,14 @@ import type { Consent, InitOptions } from './types.js';
 
 type Listener = (value?: unknown) => void;
 
-const FORGET_COOKIE = 'vitrine_forget';
 type Source = DecideResponse['context']['source'];
 type Win = Window & {
   dataLayer?: unknown[];
   vitrineDebug?: unknown;
-  vitrineHash?: (email?: string, phone?: string) => Promise<Hashes>;
+  vitrineIdentity?: (customerId: string, o: IdentifyOptions, warn: (e: unknown) => void) => Promise<Identity>;
   vitrineProfileCookie?: typeof encodeProfileCookie;
+  vitrineSend?: Senders;
+  vitrineEcommerce?: typeof fromDataLayer;
 };
 /** What `identify` takes besides the customer id. */
 export interface IdentifyOptions {
@@ -106,34 +108,38 @@ export function createClient(win: Win = window): Command {
   };
   const profile = () => ({ ...summarize(state.agg, state.log), source: state.src });
 
-  const collector = createCollector(
-    win,
-    () => `${options!.endpoint}/v1/collect`,
-    () =>
-      options && state.visitor && state.consent.analytics
-        ? { site: options.site, visitor: state.visitor, consent: state.consent, segments: decision?.segments.slice(0, 50) }
-        : null,
-    () => state.out,
-    (events) => commit({ ...state, out: withoutSent(state.out, events) }),
-  );
-
-  /** Visitor ids whose forget the edge has not confirmed yet: the only thing kept after a forget. */
-  const pendingForgets = () => getCookie(doc, FORGET_COOKIE)?.match(/[a-z0-9]{16}/g) ?? [];
-  let forgetting: Promise<boolean> = Promise.resolve(true);
+  let collector: ReturnType<Senders['createCollector']> | undefined;
+  let loadingSenders: Promise<unknown> | undefined;
   /**
-   * Sends every pending forget, one after another; an id leaves the record only on a 2xx
-   * (a 503 is no confirmation). Resolves to whether nothing is pending any more.
+   * The senders (collect, forget) load lazily, when there is something to send: until
+   * then events wait in the stored outbox and forgets in their cookie. A bundle that did
+   * not load (the edge unreachable) is asked for again next time.
    */
+  const senders = (): Promise<Senders> =>
+    win.vitrineSend
+      ? Promise.resolve(win.vitrineSend)
+      : (loadingSenders ??= lazy('send').catch((e) => ((loadingSenders = undefined), Promise.reject(e)))).then(() => win.vitrineSend!);
+
+  /** Sends the outbox soon (a page left before the sender loaded leaves it to the next page). */
+  const collect = () =>
+    senders().then(({ createCollector }) => {
+      collector ??= createCollector(
+        win,
+        () => `${options!.endpoint}/v1/collect`,
+        () =>
+          options && state.visitor && state.consent.analytics
+            ? { site: options.site, visitor: state.visitor, consent: state.consent, segments: decision?.segments.slice(0, 50) }
+            : null,
+        () => state.out,
+        (events) => commit({ ...state, out: withoutSent(state.out, events) }),
+      );
+      collector.schedule();
+    }, warn);
+
+  let forgetting: Promise<boolean> = Promise.resolve(true);
+  /** Sends every pending forget, one run at a time: resolves to whether none is left. */
   const sendForgets = () =>
-    (forgetting = forgetting.then(async () => {
-      const confirmed: string[] = [];
-      for (const visitor of pendingForgets())
-        if (await post(win, `${options!.endpoint}/v1/forget`, { site: options!.site, visitor }, 5000).then((r) => r.ok, () => false)) confirmed.push(visitor);
-      // Read again: a forget made meanwhile has added its id.
-      const left = pendingForgets().filter((id) => !confirmed.includes(id));
-      setCookie(doc, FORGET_COOKIE, left.join('.'));
-      return !left.length;
-    }));
+    (forgetting = forgetting.then(() => senders().then((s) => s.sendForgets(win, options!.endpoint, options!.site), () => false)));
 
   /**
    * Deletes cookie and database at once (the state is already empty), keeps visitor `id`
@@ -141,8 +147,8 @@ export function createClient(win: Win = window): Command {
    */
   async function erase(id: string) {
     writeIdCookie(doc, null, DENIED);
-    setCookie(doc, FORGET_COOKIE, [...pendingForgets(), id].join('.'));
-    collector.stop();
+    keepForget(doc, id);
+    collector?.stop();
     await wipeDatabase(win.indexedDB);
     return sendForgets();
   }
@@ -170,7 +176,7 @@ export function createClient(win: Win = window): Command {
     const event = makeEvent(name, params, at?.ts ?? now);
     if (force) event.forced = true;
     commit(withEvent(state, event, now));
-    if (state.consent.analytics) collector.schedule();
+    if (state.consent.analytics) collect();
     if (event.ts < now - SEND_WITHIN_MS) warn(`${name} ts over 30 days old: profile only, not sent`);
   }
 
@@ -255,11 +261,22 @@ export function createClient(win: Win = window): Command {
     } catch {}
   }
 
-  function onDataLayer(entry: unknown) {
-    const signal = fromConsentMode(entry, state.consent, false);
-    if (signal) return setConsent(signal);
-    const ecommerce = options?.dataLayer && fromDataLayer(entry);
+  let loadingEcommerce: Promise<unknown> | undefined;
+  /**
+   * Records a GA4 e-commerce push as the event it names, when the site opted in. The
+   * mapping loads lazily (few sites opt in); the runner waits for it, so pushes keep
+   * their order.
+   */
+  async function fromShopLayer(entry: unknown) {
+    if (!options?.dataLayer) return;
+    await (win.vitrineEcommerce || (loadingEcommerce ??= lazy('ecommerce')));
+    const ecommerce = win.vitrineEcommerce!(entry);
     if (ecommerce) track(...ecommerce);
+  }
+
+  function onDataLayer(entry: unknown): unknown {
+    const signal = fromConsentMode(entry, state.consent, false);
+    return signal ? setConsent(signal) : fromShopLayer(entry);
   }
 
   /**
@@ -271,8 +288,7 @@ export function createClient(win: Win = window): Command {
     let c = initial;
     for (const entry of layer) {
       c = fromConsentMode(entry, c, withDefaults) ?? c;
-      const ecommerce = options!.dataLayer && fromDataLayer(entry);
-      if (ecommerce) enqueue(() => track(...ecommerce));
+      enqueue(() => fromShopLayer(entry));
     }
     const push = layer.push;
     layer.push = (...entries) => {
@@ -304,7 +320,8 @@ export function createClient(win: Win = window): Command {
 
   function loadDebugPanel() {
     win.vitrineDebug = {
-      state: () => ({ consent: state.consent, known, visitor: state.visitor, profile: profile(), decision, force, currency: state.log.reduce<unknown>((c, e) => e.currency ?? c, undefined) }),
+      // The whole state: the panel picks what it shows (the bytes are in its bundle, not here).
+      state: () => ({ ...state, known, profile: profile(), decision, force }),
       force: (slot: string, variant: string) => enqueue(() => ((force = { ...force, [slot]: variant }), decide())),
     };
     lazy('debug');
@@ -312,21 +329,12 @@ export function createClient(win: Win = window): Command {
 
   /**
    * Links the visitor to the shop's customer, or (null) drops that link at once. The
-   * email and phone are hashed in the browser by a lazily loaded bundle; only the hashes
-   * are kept and sent.
+   * check and the hashing of email and phone load lazily (few pages identify); only the
+   * hashes are kept and sent.
    */
   async function identify(customerId: string | null, o: IdentifyOptions = {}) {
-    let me: Identity = {};
-    if (customerId != null) {
-      const now = Date.now() / 1000;
-      const { signature = '', expires = 0, email, phone } = o;
-      // A time in ms, or none, would never verify at the edge: say so here.
-      if (!(expires > now && expires <= now + 31 * 86_400)) throw new Error('identify: expires must be seconds since the epoch, within the next 30 days');
-      me = { customerId: String(customerId), signature, expires };
-      if (email || phone)
-        Object.assign(me, await (win.vitrineHash ? Promise.resolve() : lazy('identifiers')).then(() => win.vitrineHash!(email, phone)).catch((e) => warn(e)));
-    }
-    commit({ ...state, me });
+    if (customerId != null && !win.vitrineIdentity) await lazy('identifiers');
+    commit({ ...state, me: customerId == null ? {} : await win.vitrineIdentity!(customerId, o, warn) });
   }
 
   const commands: Record<string, (...args: never[]) => unknown> = {
@@ -337,17 +345,17 @@ export function createClient(win: Win = window): Command {
       if (cookie) {
         const saved = await load(win.indexedDB);
         state = { ...state, ...saved, ...cookie, out: resendable(saved?.out ?? [], Date.now()) };
-        collector.schedule();
+        if (state.out.length && state.consent.analytics) collect();
       }
       const initial = watchDataLayer(o.consent ? fromBits(bits(o.consent)) : state.consent, !cookie && !o.consent);
       // Still the untouched default: nobody has chosen yet.
       await setConsent(initial, initial !== DENIED);
       // A forget the edge did not confirm on an earlier page goes again, now and when back online.
-      const retry = () => pendingForgets().length && sendForgets();
+      const retry = () => pendingForgets(doc).length && sendForgets();
       retry();
-      win.addEventListener('online', () => (collector.flush(), retry()));
-      win.addEventListener('pagehide', collector.beacon);
-      doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && collector.beacon());
+      win.addEventListener('online', () => (collector?.flush(), retry()));
+      win.addEventListener('pagehide', () => collector?.beacon());
+      doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && collector?.beacon());
       // Behind whatever the page queued with init (consent, identify, set…): those were
       // enqueued before this task started.
       enqueue(start);

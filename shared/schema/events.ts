@@ -64,8 +64,8 @@ export type VitrineEvent = z.infer<typeof EventSchema>;
  * the last 30 days and not more than 5 minutes ahead, so one event dated 2100 can never
  * top a trending list or add a report day "+275760-09".
  */
-export function eventTimeProblem(ts: number, now: number): string | null {
-  if (ts < now - LIMITS.eventPastMs) return `event is older than ${LIMITS.eventPastMs / 86_400_000} days`;
+export function eventTimeProblem(ts: number, now: number, pastMs: number = LIMITS.eventPastMs): string | null {
+  if (ts < now - pastMs) return `event is older than ${pastMs / 86_400_000} days`;
   if (ts > now + LIMITS.eventFutureMs) return `event is dated more than ${LIMITS.eventFutureMs / 60_000} minutes ahead`;
   return null;
 }

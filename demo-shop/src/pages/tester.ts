@@ -7,7 +7,7 @@ import type { DecideResponse } from '../../../shared/schema/decide.js';
 import config from '../../vitrine.config.json';
 import { addToCart, clearCart } from '../cart.js';
 import { $, setText } from '../dom.js';
-import { fastForward } from '../fast-forward.js';
+import { fastForward, replayPast } from '../fast-forward.js';
 import { PERSONAS, personaEvents, type PersonaScript } from '../personas.js';
 import { proxied, shopUrl } from '../route.js';
 import { vitrine } from '../vitrine.js';
@@ -32,14 +32,17 @@ async function loadPersona(persona: PersonaScript): Promise<void> {
   await sdkReady();
   await window.vitrine('forget');
   // Email too: the journeys' mails in the outbox are marketing mail.
-  await window.vitrine('consent', { analytics: true, personalization: true, email: true });
+  const consent = { analytics: true, personalization: true, email: true };
+  await window.vitrine('consent', consent);
   clearCart();
   for (const line of persona.cart ?? []) addToCart(line.id, line.qty, line.size);
   // Each event with its own time in the past; commands run in order, so no await between them.
-  for (const event of personaEvents(persona, Date.now())) vitrine('track', event.name, event.params, { ts: event.ts });
+  const events = personaEvents(persona, Date.now());
+  for (const event of events) vitrine('track', event.name, event.params, { ts: event.ts });
   if (persona.traits) vitrine('set', persona.traits);
   // Leaving the page before the history is in IndexedDB would lose it.
   await window.vitrine('flush');
+  await replayPast(events, consent);
   location.href = shopUrl(persona.landing, viaProxy());
 }
 
@@ -57,6 +60,12 @@ function renderPersonas(): void {
   }
 }
 
+function linkItem(href: string, text: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.appendChild(Object.assign(document.createElement('a'), { href, textContent: text }));
+  return li;
+}
+
 /** One link per variant and experiment arm in the demo config, opening its page forced. */
 function renderForceLinks(): void {
   const links: [string, string][] = [];
@@ -67,12 +76,15 @@ function renderForceLinks(): void {
   $('[data-force-links]').replaceChildren(
     ...links.map(([slot, id]) => {
       const page = SLOT_PAGES[slot] ?? '/';
-      const href = `${page}${page.includes('?') ? '&' : '?'}vitrine_force=${slot}:${id}&vitrine_debug=1`;
-      const a = Object.assign(document.createElement('a'), { href, textContent: `${slot} → ${id}` });
-      const li = document.createElement('li');
-      li.appendChild(a);
-      return li;
+      return linkItem(`${page}${page.includes('?') ? '&' : '?'}vitrine_force=${slot}:${id}&vitrine_debug=1`, `${slot} → ${id}`);
     }),
+  );
+}
+
+/** The weather a preview can ask for (`@weather:<condition>`): the edge uses it instead of the forecast. */
+function renderWeatherLinks(): void {
+  $('[data-weather-links]').replaceChildren(
+    ...['rain', 'snow', 'clear'].map((condition) => linkItem(`/?vitrine_force=@weather:${condition}&vitrine_debug=1`, condition)),
   );
 }
 
@@ -100,6 +112,7 @@ export function testerPage(): void {
   wireServeMode();
   renderPersonas();
   renderForceLinks();
+  renderWeatherLinks();
   vitrine('on', 'consent', showConsent);
   vitrine('on', 'decision', showDecision);
   $('[data-fast-forward]').addEventListener('click', () => void fastForward('[data-tester-status]'));

@@ -31,7 +31,8 @@ export function providersRead(compiled: CompiledConfig): Set<string> {
 }
 
 /**
- * Runs the providers the config reads, in parallel, each for at most its budget. A late
+ * Runs the providers the config reads, in parallel, each for at most its budget, except
+ * where `simulated` already holds that branch. A late
  * answer is left to finish in the background (`waitUntil`), so it warms the cache for the
  * next visitor without holding this one.
  */
@@ -39,12 +40,14 @@ export async function provideContext(
   compiled: CompiledConfig,
   input: ProviderInput,
   waitUntil: (promise: Promise<unknown>) => void,
+  simulated: ProvidedContext = {},
 ): Promise<ProvidedContext> {
   const wanted = providersRead(compiled);
   if (wanted.size === 0) return {};
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { ...simulated };
   await Promise.all(
-    PROVIDERS.filter((p) => wanted.has(p.key)).map(async (provider: ContextProvider<string, unknown>) => {
+    // A simulated branch (a preview's forced weather) asks nobody.
+    PROVIDERS.filter((p) => wanted.has(p.key) && !(p.key in out)).map(async (provider: ContextProvider<string, unknown>) => {
       const pending = provider.provide(input).catch(() => undefined);
       const value = await withTimeout(pending, provider.budgetMs, `context.${provider.key}`).catch(() => undefined);
       if (value === undefined) waitUntil(pending);

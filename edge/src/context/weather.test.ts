@@ -48,13 +48,13 @@ async function rainySite(site: string) {
   expect((await app.fetch(put(`/admin/sites/${site}/config`, config), env)).status).toBe(201);
 }
 
-async function decideAt(site: string, cf: Record<string, string>) {
+async function decideAt(site: string, cf: Record<string, string>, extra: Record<string, unknown> = {}) {
   const ctx = createExecutionContext();
   const started = performance.now();
   const request = new Request('https://edge.example/v1/decide', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(decideBody(site, { slots: ['hero'] })),
+    body: JSON.stringify(decideBody(site, { slots: ['hero'], ...extra })),
     cf,
   });
   const res = await app.fetch(request, { ...env, WEATHER_API_URL: STUB }, ctx);
@@ -128,6 +128,28 @@ describe('weather provider in decide', () => {
     stubWeather(forecast(63));
     expect((await decideAt('wx-nowhere', { country: 'NL' })).body.slots.hero.variant).toBe('default');
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('a weather preview (?vitrine_force=@weather:<condition>)', () => {
+  it('shows the rainy variant on a clear day, with a typical rainy temperature, and asks the API nothing', async () => {
+    await rainySite('wx-preview');
+    stubWeather(forecast(0));
+    const { body } = await decideAt('wx-preview', freshTown(), { force: { '@weather': 'rain' } });
+    expect(body.slots.hero).toMatchObject({ variant: 'rainy-day', content: { headline: 'Rainy day? Umbrellas and cookbooks, 12°C' } });
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each([['snow', 'default'], ['storm', 'rainy-day'], ['hail', 'default']])('@weather:%s → %s (an unknown condition simulates nothing)', async (condition, variant) => {
+    await rainySite(`wx-preview-${condition}`);
+    stubWeather(forecast(0));
+    const { body } = await decideAt(`wx-preview-${condition}`, freshTown(), { force: { '@weather': condition } });
+    expect(body.slots.hero.variant).toBe(variant);
+  });
+
+  it('works where Cloudflare gives no location, as in a local run', async () => {
+    await rainySite('wx-preview-local');
+    expect((await decideAt('wx-preview-local', {}, { force: { '@weather': 'drizzle' } })).body.slots.hero.variant).toBe('rainy-day');
   });
 });
 

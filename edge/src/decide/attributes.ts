@@ -25,7 +25,8 @@ export interface AttributeInput {
  */
 export function buildAttributes({ profile, context, rfm, traits, customer, cart, now }: AttributeInput): Attributes {
   const p = profile ?? {};
-  const categories: Record<string, Record<string, unknown>> = {};
+  // Keyed by the visitor's category names: a null prototype, so "__proto__" is just a name.
+  const categories: Record<string, Record<string, unknown>> = Object.create(null);
   const affinity: [string, number][] = [];
   for (const [name, c] of Object.entries(p.categories ?? {})) {
     const tradedDown = c.maxViewedPrice !== undefined && c.lastPurchasePrice !== undefined && c.maxViewedPrice > c.lastPurchasePrice;

@@ -16,6 +16,7 @@ import { loadConfig, type Loaded } from '../config/cache.js';
 import { boundedReads } from '../config/timeout.js';
 import type { ProviderEnv } from '../context/provider.js';
 import { provideContext } from '../context/providers.js';
+import { simulatedContext } from '../context/simulated.js';
 import { codeSigner, codesInCopy, personalCodes } from '../codes/personal-codes.js';
 import { effectiveConsent } from '../http/consent.js';
 import { signAssignment } from '../security/assignment-token.js';
@@ -66,7 +67,7 @@ export async function prepareDecide(env: PipelineEnv, call: DecideCall): Promise
   const personal = request.consent.personalization;
 
   const [provided, identity, recs] = await Promise.all([
-    provideContext(compiled, { facts, env, now }, call.waitUntil),
+    provideContext(compiled, { facts, env, now }, call.waitUntil, simulatedContext(request.force)),
     personal ? (call.customer ?? checkIdentity(kv, request.site, request.identity, now)) : undefined,
     wantsRecommendations(loaded, request) ? loadSiteRecs(kv, request.site).catch(() => null) : null,
   ]);

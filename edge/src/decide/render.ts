@@ -54,7 +54,8 @@ export function renderResponse({ compiled, version, evaluation, context, product
 
 /** Every id a slot can be forced to: default, its variants, and arms of experiments on it. */
 function variantIds(compiled: CompiledConfig, slotIds: string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // Keyed by the request's slot names: "__proto__" is a slot name like any other.
+  const out: Record<string, string[]> = Object.create(null);
   for (const slotId of slotIds) {
     const arms = compiled.experiments.filter((e) => e.spec.slot === slotId).flatMap((e) => e.spec.variants.map((v) => v.id));
     out[slotId] = [...new Set(['default', ...(own(compiled.variants, slotId) ?? []).map((v) => v.id), ...arms])];

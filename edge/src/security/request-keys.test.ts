@@ -57,6 +57,25 @@ describe('names of Object.prototype as request keys (finding 1)', () => {
     }
   });
 
+  it('decide with slots and categories named __proto__, constructor, toString answers as for any unknown name', async () => {
+    const categories = Object.fromEntries(PROTO_NAMES.map((name) => [name, { views: 4 }]));
+    const body = JSON.stringify({
+      site: SITE,
+      visitor: 'protovisitor0004',
+      consent,
+      context: { url: 'https://shop.example/' },
+      slots: [...PROTO_NAMES, 'hero'],
+      profile: { pageviews: 3, categories },
+      debug: true,
+    });
+    const res = await SELF.fetch(post('/v1/decide', body));
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { slots: Record<string, unknown>; debug: { variants: Record<string, string[]>; context?: Record<string, unknown> } };
+    // Slots the config does not have are not answered, whatever their name; the rest works.
+    expect(Object.keys(answer.slots)).toEqual(['hero']);
+    expect(Object.keys(answer.debug.variants)).toEqual(['hero']);
+  });
+
   it('a segment seen only in the previous period has zero visitors now, not a missing row', async () => {
     await SELF.fetch(post('/v1/collect', { site: PREVIOUS_ONLY, visitor: 'protovisitor0004', consent, segments: ['constructor'], events: [event(Date.now() - 10 * DAY)] }));
     const body = (await (await get(`/admin/sites/${PREVIOUS_ONLY}/report`)).json()) as any;

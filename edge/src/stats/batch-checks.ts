@@ -5,10 +5,11 @@ import type { Problem } from '../http/problems.js';
 export type Rejected = Problem & { index: number };
 
 /**
- * Each event checked on its own, against the schema and against the clock (`now`): good
- * ones kept with their index in the batch, bad ones listed by path with the reason.
+ * Each event checked on its own, against the schema and against the clock (`now`, and at
+ * most `pastMs` old): good ones kept with their index in the batch, bad ones listed by
+ * path with the reason.
  */
-export function checkEvents(raw: readonly unknown[], now: number): { events: { index: number; event: VitrineEvent }[]; rejected: Rejected[] } {
+export function checkEvents(raw: readonly unknown[], now: number, pastMs?: number): { events: { index: number; event: VitrineEvent }[]; rejected: Rejected[] } {
   const events: { index: number; event: VitrineEvent }[] = [];
   const rejected: Rejected[] = [];
   raw.forEach((value, index) => {
@@ -17,7 +18,7 @@ export function checkEvents(raw: readonly unknown[], now: number): { events: { i
       for (const issue of parsed.error.issues) rejected.push({ index, path: ['events', index, ...issue.path.map(String)], message: issue.message });
       return;
     }
-    const late = eventTimeProblem(parsed.data.ts, now);
+    const late = eventTimeProblem(parsed.data.ts, now, pastMs);
     if (late) rejected.push({ index, path: ['events', index, 'ts'], message: late });
     else events.push({ index, event: parsed.data });
   });

@@ -43,7 +43,9 @@ async function burst(site: string, shards: string) {
   const statuses = await Promise.all(
     Array.from({ length: BURST }, async (_, i) => {
       const body = { site, visitor: `burst-visitor-${i}`, consent: { analytics: true, personalization: true }, events: [{ id: `burst-${site}-${i}`, name: 'add_to_cart', ts: Date.now() }] };
-      return (await worker.fetch(post('/v1/collect', body), bindings, createExecutionContext())).status;
+      // A burst from many shoppers, each from their own address (one address may bring only so many new visitors).
+      const from = { 'cf-connecting-ip': `198.51.${i >> 8}.${i & 255}` };
+      return (await worker.fetch(post('/v1/collect', body, from), bindings, createExecutionContext())).status;
     }),
   );
   const perObject = await Promise.all(

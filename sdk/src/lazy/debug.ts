@@ -42,8 +42,8 @@ export interface DebugState {
   profile: Profile;
   decision: (Omit<DecideResponse, 'debug'> & { debug?: DebugInfo }) | null;
   force?: Record<string, string>;
-  /** The currency of the visitor's latest event that named one. */
-  currency?: unknown;
+  /** The visitor's recent events: the latest one that names a currency gives the panel's. */
+  log: { currency?: unknown }[];
 }
 
 interface DebugHook {
@@ -155,7 +155,8 @@ function movable(header: HTMLElement) {
 }
 
 function render() {
-  const { consent, known, visitor, profile, decision: d, force, currency: own } = hook!.state();
+  const { consent, known, visitor, profile, decision: d, force, log } = hook!.state();
+  const own = log.reduce<unknown>((c, e) => e.currency ?? c, undefined);
   const debug = d?.debug;
   const currency = own ?? debug?.context?.currency;
   const close = el('button', { type: 'button', 'aria-label': 'Close' }, '×');
