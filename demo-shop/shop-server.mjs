@@ -16,6 +16,18 @@ const MAX_BODY = 4096;
 const SIGNATURE_TTL_S = 86_400;
 const KEY_NAME = 'demo-checkout';
 
+/**
+ * An admin PUT, again after a 503: `wrangler dev` answers one when it restarts its worker
+ * mid-request (it retries only GET and HEAD itself). Both PUTs here are idempotent.
+ */
+async function putAgainOn503(url, init, tries = 3) {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, init);
+    if (res.status !== 503 || attempt === tries) return res;
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+  }
+}
+
 /** What the shop's server signs for identify (README "Identify (signature v2)"). */
 export function signIdentity(secret, site, customerId, expires) {
   return createHmac('sha256', secret).update(`${site}:${customerId}:${expires}`).digest('hex');
@@ -111,9 +123,9 @@ export async function startShopServer({ edge, site = 'demo-shop', origins, custo
     async provision(adminToken) {
       const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
       const secret = randomBytes(32).toString('hex');
-      const set = await fetch(`${edge}/admin/sites/${site}/identity-secret`, { method: 'PUT', headers, body: JSON.stringify({ secret }) });
+      const set = await putAgainOn503(`${edge}/admin/sites/${site}/identity-secret`, { method: 'PUT', headers, body: JSON.stringify({ secret }) });
       if (!set.ok) throw new Error(`identity secret not set (${set.status}): ${await set.text()}`);
-      const issued = await fetch(`${edge}/admin/sites/${site}/keys/${KEY_NAME}`, { method: 'PUT', headers });
+      const issued = await putAgainOn503(`${edge}/admin/sites/${site}/keys/${KEY_NAME}`, { method: 'PUT', headers });
       const { key, error } = await issued.json().catch(() => ({}));
       if (!issued.ok || !key) throw new Error(`server key not issued (${issued.status}): ${error ?? ''}`);
       identitySecret = secret;

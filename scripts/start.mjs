@@ -218,8 +218,6 @@ const wanted = Number(process.env.PORT) || 8787;
 const port = await choosePort(wanted);
 if (port !== wanted) warn(`port ${wanted} is busy, using ${port}`);
 const base = `http://127.0.0.1:${port}`;
-const edge = startEdge(port);
-const outbox = await startOutbox({ shopBase: base, log: (line) => console.log(`\x1b[35m[outbox]\x1b[0m ${line}`) });
 const shopServer = await startShopServer({
   edge: base,
   site: SITE,
@@ -227,8 +225,11 @@ const shopServer = await startShopServer({
   customers: pickDemoCustomers(builderCustomersNdjson(), builderPersonas()),
   log: (line) => console.log(`\x1b[32m[shop]\x1b[0m ${line}`),
 });
-// The pages name the shop server (sign-in, checkout codes), so they are built again with it.
+// The pages name the shop server (sign-in, checkout codes), so they are built again with
+// it — before the edge starts: wrangler dev restarts its worker when the assets change.
 await rebuildShop('with the shop server');
+const edge = startEdge(port);
+const outbox = await startOutbox({ shopBase: base, log: (line) => console.log(`\x1b[35m[outbox]\x1b[0m ${line}`) });
 
 const stop = () => {
   try {

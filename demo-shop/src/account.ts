@@ -58,6 +58,7 @@ export function wireAccount(): void {
     const { customerId, ...options } = answer.body.identity;
     vitrine('identify', customerId, options);
     localStorage.setItem(SESSION, JSON.stringify({ id: customer.id, name: customer.name }));
+    setText(status, '');
     toggle(false);
     show();
     vitrine('decide');
@@ -92,7 +93,7 @@ export function wireAccount(): void {
     vitrine('decide');
   });
   vitrine('on', 'decision', (decision: { persona: { name: string } | null; identity?: { status: string } }) => {
-    if (session()) setText('[data-customer-persona]', decision.persona ? ` · ${decision.persona.name}` : '');
+    if (session()) setText('[data-customer-persona]', decision.persona?.name ?? '');
   });
   show();
 }
