@@ -6,6 +6,10 @@
  * Lists are learned from 80 % of the baskets; on each held-out basket one item is hidden,
  * the rest are in the visitor's cart, and we check whether the hidden item is among the
  * four recommended. Leave-one-out, so precision@4 = hits / 4.
+ * Category affinity is measured on the held-out baskets whose hidden item is of a category
+ * none of the others has ("bought a thriller, will they want a cookbook?"): how often a pick
+ * is of the hidden item's category, with and without the category neighbours learned from
+ * the training baskets, at most two picks per category.
  * Run: npx tsx bench/recs-quality.ts
  */
 import { pathToFileURL } from 'node:url';
@@ -34,6 +38,10 @@ export interface RecsQualityResult {
   trainBaskets: number;
   testCases: number;
   rows: QualityRow[];
+  /** Held-out cases whose hidden item's category is new to the basket. */
+  categoryCases: number;
+  /** Share of those where a pick is of the hidden item's category. */
+  categoryRows: { name: string; hitRate: number }[];
 }
 
 interface Shop {
@@ -98,6 +106,19 @@ function evaluate(name: string, index: CatalogIndex, lists: Lists, strategies: S
   return { name, hitRate: hits / cases.length, precision: hits / (cases.length * K) };
 }
 
+/** How often category-affinity offers something of the hidden item's category, a category the visitor never bought. */
+function categoryHitRate(name: string, index: CatalogIndex, lists: Lists, cases: Case[]): { name: string; hitRate: number } {
+  const categoryOf = (id: string) => index.category[index.position.get(id)!];
+  let hits = 0;
+  for (const { inCart, hidden } of cases) {
+    const categories: Record<string, { purchases: number }> = {};
+    for (const id of inCart) categories[categoryOf(id)] = { purchases: (categories[categoryOf(id)]?.purchases ?? 0) + 1 };
+    const picks = recommend({ slot: { strategies: ['category-affinity'], count: K, maxPerCategory: 2 }, index, lists, profile: { purchased: inCart, categories } });
+    if (picks.some((p) => categoryOf(p.id) === categoryOf(hidden))) hits++;
+  }
+  return { name, hitRate: hits / cases.length };
+}
+
 export async function runRecsQualityBench(seed = 2026): Promise<RecsQualityResult> {
   const { products, baskets } = generateShop(seed);
   const random = seededRandom(seed + 1);
@@ -117,7 +138,18 @@ export async function runRecsQualityBench(seed = 2026): Promise<RecsQualityResul
     buildLists({ now: 0, purchases, views: countCoOccurrence([]), recent: [], method });
   const lift = listsFor('lift');
   const cosine = listsFor('cosine');
+  const categoryOf = new Map(products.map((p) => [p.id, p.category]));
+  const learned = {
+    ...cosine,
+    categories: buildLists({ now: 0, purchases, views: countCoOccurrence([]), recent: [], categories: countCoOccurrence(train.map((b) => b.map((id) => categoryOf.get(id)!))) }).categories,
+  };
+  const newCategory = cases.filter(({ inCart, hidden }) => !inCart.some((id) => categoryOf.get(id) === categoryOf.get(hidden)));
   return {
+    categoryCases: newCategory.length,
+    categoryRows: [
+      categoryHitRate('category-affinity, own categories only', index, { ...cosine, categories: {} }, newCategory),
+      categoryHitRate('category-affinity, learned neighbours', index, learned, newCategory),
+    ],
     products: products.length,
     trainBaskets: train.length,
     testCases: cases.length,
@@ -134,4 +166,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`${result.products} products, ${result.trainBaskets} training baskets, ${result.testCases} held-out cases, k = ${K}`);
   for (const row of result.rows)
     console.log(`${row.name.padEnd(36)} hit rate@${K} ${(row.hitRate * 100).toFixed(1).padStart(5)} %   precision@${K} ${(row.precision * 100).toFixed(1).padStart(5)} %`);
+  console.log(`${result.categoryCases} held-out cases whose hidden item is of a category new to the basket: a pick of that category in ${K}`);
+  for (const row of result.categoryRows) console.log(`${row.name.padEnd(40)} ${(row.hitRate * 100).toFixed(1).padStart(5)} %`);
 }

@@ -101,9 +101,11 @@ describe('demo-shop/catalog.json', () => {
     }
   });
 
-  it('has a pricier dress sold out in some sizes and reviewer-backed thrillers', () => {
-    const soldOutDress = catalog.find((p) => p.category === 'dresses' && p.inStock && p.price >= 120 && 'soldOutSizes' in p.attributes);
-    expect(soldOutDress).toBeDefined();
+  it("has the seeds' two dresses: €99.50 sold out in M, €49.50 in stock in M; and reviewer-backed thrillers", () => {
+    const stockIn = (p: (typeof catalog)[number], size: string) => p.variants?.find((v) => v.size === size)?.stock;
+    const dresses = catalog.filter((p) => p.category === 'dresses' && p.inStock);
+    expect(dresses.find((p) => p.price === 99.5 && stockIn(p, 'M') === 0 && p.variants!.some((v) => v.stock > 0))).toBeDefined();
+    expect(dresses.find((p) => p.price === 49.5 && stockIn(p, 'M')! > 0)).toBeDefined();
     expect(catalog.filter((p) => p.category === 'thrillers' && 'reviewQuote' in p.attributes).length).toBeGreaterThanOrEqual(6);
   });
 });

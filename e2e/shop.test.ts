@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../shared/schema/catalog.js';
 import type { DecideResponse } from '../shared/schema/decide.js';
 import { buildShop } from '../demo-shop/build.mjs';
 import { demoConfig } from '../demo-shop/builder-personas.mjs';
@@ -15,6 +16,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'screenshots');
 /** What `npm start` pushes: the demo config with the persona builder's personas. */
 const CONFIG = demoConfig();
+const CATALOG: Product[] = JSON.parse(readFileSync(join(ROOT, 'demo-shop/catalog.json'), 'utf8'));
 const HERO = CONFIG.slots.hero;
 const MINUTE = 60_000;
 
@@ -77,6 +79,8 @@ const textOf = (page: Page, selector: string) => page.locator(selector).first().
 /** The product ids the edge's decision put into the product page's also-bought slot. */
 const alsoBought = (page: Page) =>
   page.locator('[data-vitrine-slot="also-bought"] [data-vitrine-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-vitrine-item')));
+const recommendedIds = (page: Page) =>
+  page.locator('[data-vitrine-slot="recommended"] [data-vitrine-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-vitrine-item')));
 const heroHeadline = (page: Page) => textOf(page, '[data-vitrine-slot="hero"] [data-vitrine-field="headline"]');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
@@ -141,11 +145,58 @@ describe('the demo shop in Chromium', () => {
     expect(await heroHeadline(page)).toBe(expected);
     expect((await decision(page)).segments).toContain('thriller-lovers');
     expect(await textOf(page, '[data-vitrine-slot="recommended"] h2')).toBe(CONFIG.slots.recommended.variants[0].content.headline);
-    // Reviewer-backed picks, at most two per category: two thrillers, two literary mysteries.
-    const picks = await page.locator('[data-vitrine-slot="recommended"] [data-vitrine-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-vitrine-item')));
-    expect(picks).toEqual(CONFIG.slots.recommended.recommendations.manual[0].ids.slice(0, 4));
+    // By category affinity, at most two per category: two thrillers first (what thriller
+    // buyers also buy follows once the edge has learned it from purchases).
+    const picks = (await decision(page)).slots.recommended.items!;
+    expect(picks.slice(0, 2).map((p) => [p.category, p.reason])).toEqual([['thrillers', 'category-affinity'], ['thrillers', 'category-affinity']]);
+    expect(await recommendedIds(page)).toEqual(picks.map((p) => p.id));
     expect(errors).toEqual([]);
     await shot(page, `2-thriller-lover-${arm}`);
+    await context.close();
+  });
+
+  it("the seeds' dress: views the €99.50 dress, M sold out, buys the €49.50 dress in M → traded down, shown only dresses in stock in M", async () => {
+    const { context, page, errors } = await visitor();
+    const product = (id: string) => CATALOG.find((p) => p.id === id)!;
+    const stockInM = (id: string) => product(id).variants?.find((v) => v.size === 'M')?.stock;
+    expect([product('nora-knit-dress').price, stockInM('nora-knit-dress')]).toEqual([99.5, 0]);
+    expect(product('sofie-jersey-t-shirt-dress').price).toBe(49.5);
+    await go(page, '/');
+    await consent(page, 'Accept all');
+
+    // She looks at the €99.50 knit dress; M is sold out.
+    await go(page, '/product.html?id=nora-knit-dress');
+    await page.locator('label.size', { hasText: /^M$/ }).click();
+    await expect.poll(() => textOf(page, '[data-size-note]')).toContain('Size M is sold out');
+    await shot(page, '8a-dress-m-sold-out');
+
+    // She buys the €49.50 jersey dress in M instead.
+    await go(page, '/product.html?id=sofie-jersey-t-shirt-dress');
+    await page.locator('label.size', { hasText: /^M$/ }).click();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await go(page, '/cart.html');
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/checkout'));
+    expect(await textOf(page, '[data-summary-lines]')).toContain('(M) — €49.50');
+    await page.getByRole('button', { name: /^Pay/ }).click();
+    await expect.poll(() => page.locator('[data-confirmation]').isVisible()).toBe(true);
+
+    await go(page, '/');
+    const d = await decision(page);
+    expect(d.segments).toEqual(expect.arrayContaining(['dress-traded-down', 'premium-dress-browsers']));
+    expect(await variantOf(page, 'hero')).toBe('dress-in-your-size');
+    expect(await heroHeadline(page)).toBe('More dresses in size M');
+    // Recommended: dresses in stock in M (never the €99.50 one she could not have, nor any
+    // other sold out in M), the one she bought left out.
+    const picks = d.slots.recommended.items!;
+    expect(picks).toHaveLength(4);
+    const dresses = picks.filter((p) => p.category === 'dresses').map((p) => p.id);
+    expect(dresses.length).toBeGreaterThan(0);
+    expect(picks.filter((p) => product(p.id).variants && !(stockInM(p.id)! > 0))).toEqual([]);
+    expect(dresses).not.toContain('sofie-jersey-t-shirt-dress');
+    expect(await recommendedIds(page)).toEqual(picks.map((p) => p.id));
+    expect(errors).toEqual([]);
+    await shot(page, '8b-traded-down-in-size');
     await context.close();
   });
 

@@ -12,6 +12,7 @@ import { builderCustomersNdjson, builderPersonas, ensureBuilderOutput, withBuild
 import { pickDemoCustomers } from '../demo-shop/demo-customers.mjs';
 import { startOutbox } from '../demo-shop/outbox.mjs';
 import { startShopServer } from '../demo-shop/shop-server.mjs';
+import { SEED_BUYERS, seedOrders } from '../demo-shop/seed-orders.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shopDir = join(root, 'demo-shop');
@@ -165,6 +166,16 @@ async function uploadTraits(base, token) {
   for (const issue of (json.issues ?? []).slice(0, 10)) warn(`  ${pathText(issue.path ?? [])}: ${issue.message}`);
 }
 
+/** The demo's purchase history, so the edge learns "also bought" and category affinity (demo-shop/seed-orders.mjs). */
+async function seedHistory(base) {
+  try {
+    const orders = await seedOrders({ base, site: SITE, shopDir });
+    say(`purchase history: ${orders} new orders from ${SEED_BUYERS} customers of demo-shop/data/orders.csv (learned within a minute)`);
+  } catch (error) {
+    warn(`purchase history not sent: ${error.message}`);
+  }
+}
+
 /** Calls `fn` once things settle: editors write a file in several steps. */
 function debounce(fn, ms = 200) {
   let timer;
@@ -256,5 +267,6 @@ await pushConfig(base, token);
 await pushCatalog(base, token);
 await uploadTraits(base, token);
 await shopServer.provision(token).catch((error) => warn(`sign-in and codes will not work: ${error.message}`));
+await seedHistory(base);
 watchSources(base, token);
 banner(base, outbox);

@@ -56,6 +56,10 @@ describe('the profile cookie', () => {
     ['an empty summary (a first page view)', { sessions: 1, pageviews: 1, purchases: { count: 0, revenue: 0 }, categories: {}, viewed: [], carted: [], purchased: [], cart: { items: 0, value: 0 }, prices: {} }],
     ['a summary with only some fields', { sessions: 2, source: { last: 'ads' as const } }],
     ['ids and names with delimiters, spaces and non-ASCII', { viewed: ['a|b', 'c:d/e', 'zoë’s jacket', '100%'], categories: { 'kids & baby': { views: 1 } } }],
+    [
+      "the seeds' traded-down dress buyer, with the sizes she wanted while sold out",
+      { categories: { dresses: { views: 2, purchases: 1, maxViewedPrice: 99.5, lastPurchasePrice: 49.5, soldOutSizeViews: ['M', '38/40', 'one, size'] }, books: { views: 1 } } },
+    ],
   ])('round-trips %s, in cookie-safe characters with a version prefix', (_, profile) => {
     const value = encodeProfileCookie(profile);
     expect(value).toMatch(/^v1\|/);
@@ -106,6 +110,9 @@ describe('the profile cookie', () => {
     ['a broken escape in an id', 'v1||||||||%E0%A4%A|||'],
     ['an empty id', 'v1||||||||a//b|||'],
     ['a category named __proto__', 'v1|||||||||||__proto__:1::::'],
+    ['six sold-out sizes in a category', 'v1|||||||||||dresses:1::::::a+b+c+d+e+f'],
+    ['an empty sold-out size', 'v1|||||||||||dresses:1::::::M+'],
+    ['eight parts in a category', 'v1|||||||||||dresses:1:::::M:x'],
     ['51 ids in a list', `v1||||||||${Array(51).fill('x').join('/')}|||`],
     ['over 3 KB', 'v1|' + 'x'.repeat(PROFILE_COOKIE_MAX)],
     ['JSON', JSON.stringify(TYPICAL)],
@@ -134,7 +141,14 @@ describe('the profile cookie', () => {
         sessions: fc.nat(),
         pageviews: fc.nat(),
         purchases: fc.record({ count: fc.nat(), revenue: money, first: fc.option(time, { nil: undefined }), last: fc.option(time, { nil: undefined }) }),
-        categories: fc.dictionary(name, fc.record({ views: fc.nat(), carts: fc.nat(), maxViewedPrice: money }, { requiredKeys: [] }), { maxKeys: 8 }),
+        categories: fc.dictionary(
+          name,
+          fc.record(
+            { views: fc.nat(), carts: fc.nat(), maxViewedPrice: money, soldOutSizeViews: fc.array(fc.string({ minLength: 1, maxLength: 32 }), { minLength: 1, maxLength: 5 }) },
+            { requiredKeys: [] },
+          ),
+          { maxKeys: 8 },
+        ),
         viewed: fc.array(name, { maxLength: 10 }),
         cart: fc.record({ items: fc.nat(), value: money }),
         source: fc.record({ first: fc.constantFrom('ads', 'email' as const), last: fc.constantFrom('direct', 'social' as const) }, { requiredKeys: [] }),

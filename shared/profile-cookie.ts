@@ -13,8 +13,9 @@
  *   `first:last`, prices `avgViewed:maxViewed`;
  * - product ids (most recent first) are URI-encoded and joined by `/`;
  * - categories are `name:views:carts:purchases:maxViewedPrice:lastPurchasePrice`, URI-encoded
- *   name, joined by `/`, most useful first.
- * URI encoding leaves only cookie-safe characters, and `|`, `:` and `/` inside a value are
+ *   name, joined by `/`, most useful first; a category with sold-out sizes adds
+ *   `:soldOutSizeViews`, the sizes URI-encoded and joined by `+`.
+ * URI encoding leaves only cookie-safe characters, and `|`, `:`, `/` and `+` inside a value are
  * encoded, so they always delimit.
  *
  * A value never exceeds PROFILE_COOKIE_MAX characters: past it, the least useful parts go
@@ -62,7 +63,11 @@ export function encodeProfileCookie(p: Profile): string {
       ids(p.purchased, n),
       categories
         .slice(0, k)
-        .map(([name, v]) => [encodeURIComponent(name), b36(v.views), b36(v.carts), b36(v.purchases), cents(v.maxViewedPrice), cents(v.lastPurchasePrice)].join(':'))
+        .map(([name, v]) => {
+          const fields = [encodeURIComponent(name), b36(v.views), b36(v.carts), b36(v.purchases), cents(v.maxViewedPrice), cents(v.lastPurchasePrice)];
+          if (v.soldOutSizeViews?.length) fields.push(v.soldOutSizeViews.map(encodeURIComponent).join('+'));
+          return fields.join(':');
+        })
         .join('/'),
     ].join('|');
     if (value.length <= PROFILE_COOKIE_MAX) break;
@@ -103,9 +108,20 @@ export function decodeProfileCookie(value: string): Profile | null {
     const cats = f[11] === '' ? [] : f[11].split('/');
     if (cats.length > 50) return null;
     const categories: Record<string, CategoryStats> = {};
+    const sizes = (x: string | undefined) => {
+      const list = x?.split('+').map(decodeURIComponent);
+      return !list || (list.length <= 5 && list.every((size) => size && size.length <= 32)) ? list : bad();
+    };
     for (const entry of cats) {
-      const [n, views, carts, purchases, maxViewedPrice, lastPurchasePrice] = parts(entry, 6)!;
-      categories[name(n)] = { views: num(views), carts: num(carts), purchases: num(purchases), maxViewedPrice: money(maxViewedPrice), lastPurchasePrice: money(lastPurchasePrice) };
+      const [n, views, carts, purchases, maxViewedPrice, lastPurchasePrice, soldOut] = entry.split(':').length === 7 ? entry.split(':') : parts(entry, 6)!;
+      categories[name(n)] = {
+        views: num(views),
+        carts: num(carts),
+        purchases: num(purchases),
+        maxViewedPrice: money(maxViewedPrice),
+        lastPurchasePrice: money(lastPurchasePrice),
+        soldOutSizeViews: sizes(soldOut),
+      };
     }
     const count = (x?: string) => num(x ?? '') ?? bad();
     const profile: Profile = {

@@ -41,10 +41,10 @@ export function attr(product: Product, name: string): string | number | boolean 
   return product.attributes?.[name];
 }
 
-/** Sizes a garment comes in and those sold out, from the catalog's comma lists. */
+/** Sizes a garment comes in and those sold out (stock 0), from the catalog's `variants`. */
 export function sizesOf(product: Product): { all: string[]; soldOut: string[] } {
-  const list = (name: string) => String(attr(product, name) ?? '').split(',').filter(Boolean);
-  return { all: list('sizes'), soldOut: list('soldOutSizes') };
+  const variants = product.variants ?? [];
+  return { all: variants.map((v) => v.size), soldOut: variants.filter((v) => v.stock === 0).map((v) => v.size) };
 }
 
 /** Case-insensitive match on every word of the query against name, category and attributes. */

@@ -101,17 +101,16 @@ export const PERSONAS: readonly PersonaScript[] = [
   {
     id: 'dress-traded-down',
     label: 'Dress browser who traded down',
-    story: 'Loved the €179 silk slip dress, but it was sold out in M; bought the €89 shirt dress instead ten days ago.',
+    story: 'Loved the €99.50 knit dress, but it was sold out in M; bought the €49.50 jersey dress instead ten days ago.',
     expect: 'Hero "dress-in-your-size": dresses that are in stock in M.',
     landing: '/',
     traits: { size: 'M' },
     steps: [
       visit(12 * DAY, '/category.html?c=dresses', 'https://www.instagram.com/'),
-      ...view(12 * DAY - MIN, 'ilse-silk-slip-dress'),
-      { ago: 12 * DAY - 2 * MIN, name: 'size_sold_out', params: { item_id: 'ilse-silk-slip-dress', item_category: 'dresses', price: 179, size: 'M' } },
-      ...view(10 * DAY + HOUR, 'hanna-satin-midi-dress'),
-      ...view(10 * DAY + 30 * MIN, 'femke-midi-shirt-dress'),
-      ...purchase(10 * DAY, 'KK-DEMO-DRESS', ['femke-midi-shirt-dress']),
+      ...view(12 * DAY - MIN, 'nora-knit-dress'),
+      { ago: 12 * DAY - 2 * MIN, name: 'size_sold_out', params: { item_id: 'nora-knit-dress', item_category: 'dresses', price: 99.5, size: 'M' } },
+      ...view(10 * DAY + 30 * MIN, 'sofie-jersey-t-shirt-dress'),
+      ...purchase(10 * DAY, 'KK-DEMO-DRESS', ['sofie-jersey-t-shirt-dress']),
     ],
   },
   {

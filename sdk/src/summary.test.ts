@@ -82,6 +82,26 @@ describe('summarize', () => {
       { viewed: ['a', 'b'] },
     ],
     [
+      "the seeds' dress: size M of the €99.50 dress sold out, the €49.50 one bought",
+      [
+        ev(0, 'view_item', { items: [item('d-9950', 'dresses', 99.5)] }),
+        ev(1, 'size_sold_out', { item_id: 'd-9950', item_category: 'dresses', price: 99.5, size: 'M' }),
+        ev(2, 'view_item', { items: [item('d-4950', 'dresses', 49.5)] }),
+        ev(3, 'purchase', { transaction_id: 't1', value: 49.5, items: [item('d-4950', 'dresses', 49.5)] }),
+      ],
+      { categories: { dresses: { views: 2, purchases: 1, maxViewedPrice: 99.5, lastPurchasePrice: 49.5, soldOutSizeViews: ['M'] } } },
+    ],
+    [
+      'sold-out sizes: distinct, most recent first, at most five, a number size as text, none without a category or size',
+      [
+        ...['S', 'M', 'L', 'XL', 'XXL', 'M', 'XS'].map((size, i) => ev(i, 'size_sold_out', { item_category: 'dresses', size })),
+        ev(8, 'size_sold_out', { item_category: 'shoes', size: 39 }),
+        ev(9, 'size_sold_out', { size: 'M' }),
+        ev(10, 'size_sold_out', { item_category: 'jackets' }),
+      ],
+      { categories: { dresses: { soldOutSizeViews: ['XS', 'M', 'XXL', 'XL', 'L'] }, shoes: { soldOutSizeViews: ['39'] }, jackets: {} } },
+    ],
+    [
       'custom events count toward sessions but change nothing else',
       [ev(0, 'newsletter_signup'), ev(45, 'newsletter_signup')],
       { sessions: 2, pageviews: 0, categories: {} },

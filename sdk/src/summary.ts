@@ -38,11 +38,12 @@ export function emptyAggregate(): Aggregate {
   };
 }
 
-const pushRecent = (list: string[], id: string) => {
+/** Moves `id` to the front of `list`, keeping at most `max` (sold-out sizes: LIMITS.soldOutSizes, 5). */
+const pushRecent = (list: string[], id: string, max = RECENT_IDS) => {
   const i = list.indexOf(id);
   if (i >= 0) list.splice(i, 1);
   list.unshift(id);
-  list.length = Math.min(list.length, RECENT_IDS);
+  list.length = Math.min(list.length, max);
 };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -57,7 +58,7 @@ export function fold(a: Aggregate, e: TrackedEvent): Aggregate {
   // The edge takes at most 50 categories; past that, new ones are not tracked. Page data
   // names the key, so only own entries count and "__proto__" is no category.
   const cats = a.categories;
-  const category = ({ item_category: k }: Item): CategoryStats | undefined =>
+  const category = ({ item_category: k }: Pick<Item, 'item_category'>): CategoryStats | undefined =>
     k && k !== '__proto__' ? (Object.hasOwn(cats, k) ? cats[k] : Object.keys(cats).length < MAX_CATEGORIES ? (cats[k] = {}) : undefined) : undefined;
   switch (e.name) {
     case 'page_view':
@@ -88,6 +89,12 @@ export function fold(a: Aggregate, e: TrackedEvent): Aggregate {
       }
       a.cart.value = a.cart.items ? Math.max(0, round2(a.cart.value + sign * lineValue(items))) : 0;
       a.cart.updated = e.ts;
+      break;
+    }
+    case 'size_sold_out': {
+      // The size wanted while it was sold out: recommendations then skip what is sold out in it.
+      const c = category(e as Pick<Item, 'item_category'>);
+      if (c && e.size) pushRecent((c.soldOutSizeViews ??= []), e.size + '', 5);
       break;
     }
     case 'purchase': {

@@ -1,13 +1,11 @@
 import { compileJourneys, type CompiledJourney } from '../journeys/compile.js';
+import type { Issue, Path } from '../issue.js';
 import type { Config, Experiment } from '../schema/config.js';
 import { compileCondition, referencedSegments, type Predicate, type RuleIssue } from '../rules/compile.js';
 import { compileRuleSet, type RuleSet, type RuleSource } from '../rules/ruleset.js';
 
-export type Path = (string | number)[];
-export interface ConfigIssue {
-  path: Path;
-  message: string;
-}
+export type { Path } from '../issue.js';
+export type ConfigIssue = Issue;
 
 // `rule`, `audience`: the index of the condition in `CompiledConfig.rules`.
 export interface CompiledSegment {

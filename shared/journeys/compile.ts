@@ -1,4 +1,4 @@
-import type { ConfigIssue, Path } from '../config/compile.js';
+import type { Issue as ConfigIssue, Path } from '../issue.js';
 import { compileCondition, type Predicate } from '../rules/compile.js';
 import { RecommendationsSchema, type Config, type Recommendations } from '../schema/config.js';
 import type { Journey } from '../schema/journeys.js';

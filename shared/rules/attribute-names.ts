@@ -16,10 +16,10 @@ export const ATTRIBUTE_NAMES = [
   'temperature', 'precipitation', 'condition', 'isDay', 'visitor', 'new', 'sessions',
   'pageviews', 'daysSinceFirstVisit', 'rfm', 'recencyDays', 'frequency', 'monetary', 'r', 'f',
   'm', 'segment', 'clv', 'categories', 'views', 'carts', 'purchases', 'maxViewedPrice',
-  'lastPurchasePrice', 'tradedDown', 'interests', 'cart', 'items', 'value', 'abandoned',
-  'toFreeShipping', 'products', 'viewed', 'carted', 'purchased', 'prices', 'avgViewed',
-  'maxViewed', 'first', 'last', 'traits', 'customer', 'code', 'segments', 'tier', 'tags', 'id',
-  'price',
+  'lastPurchasePrice', 'soldOutSizeViews', 'tradedDown', 'interests', 'cart', 'items', 'value',
+  'abandoned', 'toFreeShipping', 'products', 'viewed', 'carted', 'purchased', 'prices',
+  'avgViewed', 'maxViewed', 'first', 'last', 'traits', 'customer', 'code', 'segments', 'tier',
+  'tags', 'id', 'price',
 ] as const;
 
 const NAME_IDS = new Map<string, number>(ATTRIBUTE_NAMES.map((name, id) => [name, id]));
@@ -73,30 +73,31 @@ export function readAttribute(object: Record<string, unknown>, id: number, name:
     case 38: return object.purchases;
     case 39: return object.maxViewedPrice;
     case 40: return object.lastPurchasePrice;
-    case 41: return object.tradedDown;
-    case 42: return object.interests;
-    case 43: return object.cart;
-    case 44: return object.items;
-    case 45: return object.value;
-    case 46: return object.abandoned;
-    case 47: return object.toFreeShipping;
-    case 48: return object.products;
-    case 49: return object.viewed;
-    case 50: return object.carted;
-    case 51: return object.purchased;
-    case 52: return object.prices;
-    case 53: return object.avgViewed;
-    case 54: return object.maxViewed;
-    case 55: return object.first;
-    case 56: return object.last;
-    case 57: return object.traits;
-    case 58: return object.customer;
-    case 59: return object.code;
-    case 60: return object.segments;
-    case 61: return object.tier;
-    case 62: return object.tags;
-    case 63: return object.id;
-    case 64: return object.price;
+    case 41: return object.soldOutSizeViews;
+    case 42: return object.tradedDown;
+    case 43: return object.interests;
+    case 44: return object.cart;
+    case 45: return object.items;
+    case 46: return object.value;
+    case 47: return object.abandoned;
+    case 48: return object.toFreeShipping;
+    case 49: return object.products;
+    case 50: return object.viewed;
+    case 51: return object.carted;
+    case 52: return object.purchased;
+    case 53: return object.prices;
+    case 54: return object.avgViewed;
+    case 55: return object.maxViewed;
+    case 56: return object.first;
+    case 57: return object.last;
+    case 58: return object.traits;
+    case 59: return object.customer;
+    case 60: return object.code;
+    case 61: return object.segments;
+    case 62: return object.tier;
+    case 63: return object.tags;
+    case 64: return object.id;
+    case 65: return object.price;
     default: return object[name];
   }
 }

@@ -4,16 +4,14 @@
  * Where MongoDB and GrowthBook disagree, MongoDB's meaning stands (see DESIGN.md).
  * Many conditions over the same visitor: see `compileRuleSet` (ruleset.ts).
  */
+import type { Issue } from '../issue.js';
 import { documentCompiler } from './document.js';
 
 export { referencedSegments } from './references.js';
 
 export type Attributes = Record<string, unknown>;
 export type Predicate = (attrs: Attributes) => boolean;
-export interface RuleIssue {
-  path: (string | number)[];
-  message: string;
-}
+export type RuleIssue = Issue;
 
 const never: Predicate = () => false;
 

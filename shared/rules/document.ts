@@ -6,7 +6,7 @@
 import { compileValue, MAX_DEPTH, unknownOperator, type Compiler, type IssuePath } from './operators.js';
 import { DOCUMENT_OPERATORS } from './operator-table.js';
 import { compilePath, pathProblem, SELF, type AttributePath } from './path.js';
-import type { RuleIssue } from './compile.js';
+import type { Issue as RuleIssue } from '../issue.js';
 import { allOf, anyOf, isPlainObject, negate, type ValueTest } from './values.js';
 
 export interface TestBuilder<T> {

@@ -2,7 +2,7 @@
  * Compiles the condition on one attribute: a literal (implicit equality) or an operator
  * object such as `{"$gte": 3, "$lt": 10}`, into a test that reads the attribute at `path`.
  */
-import type { RuleIssue } from './compile.js';
+import type { Issue as RuleIssue } from '../issue.js';
 import { closest } from '../config/suggest.js';
 import { FIELD_OPERATORS, LOGICAL_OPERATORS, type FieldOperator } from './operator-table.js';
 import { readPath, SELF, type AttributePath } from './path.js';

@@ -45,6 +45,10 @@ export const CategoryAttributesSchema = z
     purchases: Count.optional().describe('products bought in this category'),
     maxViewedPrice: Money.optional().describe('highest price of a product viewed in this category'),
     lastPurchasePrice: Money.optional().describe('price of the last product bought in this category'),
+    soldOutSizeViews: z
+      .array(z.string())
+      .optional()
+      .describe('sizes the visitor wanted here while they were sold out (size_sold_out events), most recent first'),
     tradedDown: z.boolean().describe('looked at a pricier product than the one last bought (maxViewedPrice > lastPurchasePrice)'),
   })
   .describe('what the visitor did in one category');
@@ -102,7 +106,9 @@ export const AttributesSchema = z.object({
   interests: z
     .array(z.string())
     .meta({ valuesFrom: 'categories' })
-    .describe('category names by affinity, strongest first (views + 3 × carts + 5 × purchases)'),
+    .describe(
+      "category names by affinity: the visitor's own, strongest first (views + 3 × carts + 5 × purchases), then up to 3 they have not visited that buyers of theirs also buy (learned from co-purchases)",
+    ),
   cart: z
     .object({
       items: Count.describe('items in the cart'),

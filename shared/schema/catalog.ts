@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { NonNeg, SafeUrl, ShortText } from './common.js';
 import { LIMITS } from './limits.js';
 
+export const SizeStockSchema = z.object({
+  size: z.string().min(1).max(LIMITS.sizeLength),
+  stock: z.number().int().nonnegative(),
+});
+
 export const ProductSchema = z.object({
   id: z.string().min(1).max(LIMITS.idLength),
   name: ShortText,
@@ -21,6 +26,11 @@ export const ProductSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   /** Google's product taxonomy id or path, passed to the feed as is. */
   googleProductCategory: ShortText.optional(),
+  /**
+   * Stock per size, for products sold in sizes. A size with stock 0 is sold out: the
+   * recommendations never offer a product sold out in the size the visitor wanted.
+   */
+  variants: z.array(SizeStockSchema).max(LIMITS.sizesPerProduct).optional(),
   attributes: z.record(z.string().max(64), z.union([z.string().max(LIMITS.shortText), z.number(), z.boolean()])).optional(),
 });
 export type Product = z.infer<typeof ProductSchema>;

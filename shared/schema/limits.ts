@@ -11,6 +11,11 @@ export const LIMITS = {
   longText: 2000,
   listItems: 50,
   categories: 50,
+  /** A garment's sizes (XS…XXL, 34…48, 28/32…): a few dozen at most. */
+  sizesPerProduct: 50,
+  sizeLength: 32,
+  /** Sold-out sizes the summary keeps per category, most recent first. */
+  soldOutSizes: 5,
   traitsBytes: 8 * 1024,
   traitsDepth: 6,
   /**

@@ -12,6 +12,8 @@ export const CategoryStatsSchema = z.object({
   purchases: NonNeg.optional(),
   maxViewedPrice: NonNeg.optional(),
   lastPurchasePrice: NonNeg.optional(),
+  /** Sizes the visitor chose while they were sold out (`size_sold_out` events), most recent first. */
+  soldOutSizeViews: z.array(z.string().max(LIMITS.sizeLength)).max(LIMITS.soldOutSizes).optional(),
 });
 
 export const SourceSchema = z.enum(SOURCES);

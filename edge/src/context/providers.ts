@@ -1,5 +1,6 @@
 import type { CompiledConfig } from '../../../shared/config/compile.js';
 import { withTimeout } from '../config/timeout.js';
+import { reads as configReads } from '../decide/paths-read.js';
 import type { ContextProvider, ProviderInput } from './provider.js';
 import { weatherProvider, type Weather } from './weather.js';
 
@@ -20,11 +21,7 @@ const reads = new WeakMap<CompiledConfig, Set<string>>();
 export function providersRead(compiled: CompiledConfig): Set<string> {
   let keys = reads.get(compiled);
   if (!keys) {
-    // Placeholders sit in copy anywhere in the config (slots, arms): the text finds them all.
-    const text = JSON.stringify(compiled.config);
-    const placeholders = [...text.matchAll(/\{\{\s*([\w.-]+)/g)].map((m) => m[1]);
-    const paths = [...compiled.rules.paths, ...placeholders];
-    keys = new Set(PROVIDERS.map((p) => p.key).filter((key) => paths.some((path) => path === `context.${key}` || path.startsWith(`context.${key}.`))));
+    keys = new Set(PROVIDERS.map((p) => p.key).filter((key) => configReads(compiled, `context.${key}`)));
     reads.set(compiled, keys);
   }
   return keys;

@@ -2,6 +2,8 @@ import type { Attributes } from '../../../shared/rules/compile.js';
 import type { Config } from '../../../shared/schema/config.js';
 import type { Profile } from '../../../shared/schema/profile.js';
 import type { Rfm } from '../../../shared/rfm.js';
+import { rankInterests } from '../recs/category-affinity.js';
+import type { Scored } from '../recs/lists.js';
 import type { EdgeContext } from './context.js';
 
 const DAY = 86_400_000;
@@ -16,24 +18,24 @@ export interface AttributeInput {
   customer?: Record<string, unknown>;
   cart: Config['cart'];
   now: number;
+  /** Category neighbours learned from co-purchases (the site's lists), for `interests`. */
+  learnedCategories?: Readonly<Record<string, Scored[]>>;
 }
 
 /**
  * The attribute tree rules see (DESIGN.md). Facts that need two numbers from the summary
  * are derived here, once, so marketers can name them: `tradedDown`, `cart.abandoned`,
- * `cart.toFreeShipping`, `interests` ordered by affinity.
+ * `cart.toFreeShipping`, `interests` ordered by affinity and widened by learned neighbours.
  */
-export function buildAttributes({ profile, context, rfm, traits, customer, cart, now }: AttributeInput): Attributes {
+export function buildAttributes({ profile, context, rfm, traits, customer, cart, now, learnedCategories }: AttributeInput): Attributes {
   const p = profile ?? {};
   // Keyed by the visitor's category names: a null prototype, so "__proto__" is just a name.
   const categories: Record<string, Record<string, unknown>> = Object.create(null);
-  const affinity: [string, number][] = [];
   for (const [name, c] of Object.entries(p.categories ?? {})) {
     const tradedDown = c.maxViewedPrice !== undefined && c.lastPurchasePrice !== undefined && c.maxViewedPrice > c.lastPurchasePrice;
     categories[name] = { ...c, tradedDown };
-    affinity.push([name, (c.views ?? 0) + 3 * (c.carts ?? 0) + 5 * (c.purchases ?? 0)]);
   }
-  affinity.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const interests = rankInterests(p.categories, learnedCategories);
 
   const items = p.cart?.items ?? 0;
   const value = p.cart?.value ?? 0;
@@ -49,7 +51,7 @@ export function buildAttributes({ profile, context, rfm, traits, customer, cart,
     },
     rfm: rfm ?? undefined,
     categories,
-    interests: affinity.filter(([, score]) => score > 0).map(([name]) => name),
+    interests: [...interests.own, ...interests.learned],
     cart: {
       items,
       value,

@@ -3,7 +3,7 @@ import { own } from '../../../shared/own.js';
 import { scoreRfm, type Rfm } from '../../../shared/rfm.js';
 import type { Attributes } from '../../../shared/rules/compile.js';
 import type { DecideRequest } from '../../../shared/schema/decide.js';
-import { buildAttributes } from './attributes.js';
+import { buildAttributes, type AttributeInput } from './attributes.js';
 import type { EdgeContext } from './context.js';
 import { assignArms, type Arm } from './experiments.js';
 import { pickSlot, type Recommend, type SlotPick } from './slots.js';
@@ -16,6 +16,8 @@ export interface EvaluateInput {
   customer?: Record<string, unknown>;
   now: number;
   recommend?: Recommend;
+  /** Category neighbours learned from co-purchases, widening `interests` (absent: own categories only). */
+  learnedCategories?: AttributeInput['learnedCategories'];
 }
 
 /** Everything the rules decided for one request, before copy is filled and products are read. */
@@ -34,7 +36,7 @@ export interface Evaluation {
  * and only the context (page, source, place, device, time, weather) is used; without a
  * visitor id nobody is bucketed.
  */
-export function evaluate({ compiled, request, context, customer, now, recommend }: EvaluateInput): Evaluation {
+export function evaluate({ compiled, request, context, customer, now, recommend, learnedCategories }: EvaluateInput): Evaluation {
   const { config } = compiled;
   const personal = request.consent.personalization;
   const profile = personal ? request.profile : undefined;
@@ -47,6 +49,7 @@ export function evaluate({ compiled, request, context, customer, now, recommend 
     customer: personal ? customer : undefined,
     cart: config.cart,
     now,
+    learnedCategories,
   });
 
   // One view of the visitor for every condition of this request, so each attribute path is

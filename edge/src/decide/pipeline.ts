@@ -24,6 +24,7 @@ import { loadSiteRecs, productsFor, recommenderFor } from '../recs/site-recs.js'
 import { own } from '../../../shared/own.js';
 import { edgeContext, type Channel } from './context.js';
 import { evaluate, type Evaluation } from './decide.js';
+import { reads } from './paths-read.js';
 import type { RequestFacts } from './facts.js';
 import { checkIdentity, type IdentityCheck } from './identity.js';
 import { renderResponse, type RenderInput } from './render.js';
@@ -69,7 +70,8 @@ export async function prepareDecide(env: PipelineEnv, call: DecideCall): Promise
   const [provided, identity, recs] = await Promise.all([
     provideContext(compiled, { facts, env, now }, call.waitUntil, simulatedContext(request.force)),
     personal ? (call.customer ?? checkIdentity(kv, request.site, request.identity, now)) : undefined,
-    wantsRecommendations(loaded, request) ? loadSiteRecs(kv, request.site).catch(() => null) : null,
+    // The lists also carry the learned category neighbours that widen `interests`.
+    wantsRecommendations(loaded, request) || (personal && reads(compiled, 'interests')) ? loadSiteRecs(kv, request.site).catch(() => null) : null,
   ]);
   const context = edgeContext(request, facts, now, { channel: call.channel, provided });
   const evaluation = evaluate({
@@ -79,6 +81,7 @@ export async function prepareDecide(env: PipelineEnv, call: DecideCall): Promise
     customer: identity?.customer,
     now,
     recommend: recs ? recommenderFor(recs, compiled, { currentProductId: request.context.productId }) : undefined,
+    learnedCategories: recs?.lists?.categories,
   });
   const [products, codes, tokens] = await Promise.all([
     recs ? productsFor(kv, recs, pickedIds(evaluation.slots)) : [],

@@ -32,6 +32,17 @@ describe('parseCatalog', () => {
     expect(issues).toEqual([{ line: 0, path: '', message: expect.stringMatching(message) }]);
   });
 
+  it.each([
+    ['a size with negative stock', [{ size: 'M', stock: -1 }], 'variants.0.stock'],
+    ['a fractional stock', [{ size: 'S', stock: 2 }, { size: 'M', stock: 1.5 }], 'variants.1.stock'],
+    ['a size without a name', [{ size: '', stock: 3 }], 'variants.0.size'],
+    ['a size name over 32 characters', [{ size: 'x'.repeat(33), stock: 3 }], 'variants.0.size'],
+  ])('names the variant of %s by its path', (_, variants, path) => {
+    const { products, issues } = parseCatalog(ndjson(good('a'), { ...good('b'), variants }));
+    expect(products.map((p) => p.id)).toEqual(['a']);
+    expect(issues.map((i) => [i.line, i.path])).toEqual([[2, path]]);
+  });
+
   it('names each element of a JSON array that is not a product', () => {
     expect(parseCatalog('[1, "x"]').issues.map((i) => i.line)).toEqual([1, 2]);
   });

@@ -102,6 +102,22 @@ describe('catalog store', () => {
     expect(full).toMatchObject({ id: 'sku-42', name: 'Product number 42 in a very nice edition', inStock: false, price: 1 });
   });
 
+  it('keeps the sizes in stock in the index through uploads and patches; sold out in every size is sold out', async () => {
+    const sizes = (stock: Record<string, number>) => ({ variants: Object.entries(stock).map(([size, n]) => ({ size, stock: n })) });
+    await putCatalog(kv, 'sizes', [product('dress', sizes({ S: 1, M: 0 })), product('gone', { ...sizes({ M: 0 }), inStock: true }), product('book'), product('coat', sizes({ L: 2 }))], { replace: true });
+    const sizesOf = async () => {
+      const index = (await getCatalogIndex(kv, 'sizes'))!;
+      return index.ids.map((id, i) => [id, index.inStock[i], index.sizesInStock.has(i) ? [...index.sizesInStock.get(i)!] : null]);
+    };
+    expect(await sizesOf()).toEqual([['dress', true, ['S']], ['gone', false, []], ['book', true, null], ['coat', true, ['L']]]);
+
+    // M comes back for the dress; the untouched products keep their sizes when the index is rebuilt.
+    await patchCatalog(kv, 'sizes', [{ id: 'dress', ...sizes({ S: 1, M: 4 }) }]);
+    expect(await sizesOf()).toEqual([['dress', true, ['S', 'M']], ['gone', false, []], ['book', true, null], ['coat', true, ['L']]]);
+    const [dress] = await getProducts(kv, 'sizes', ['dress']);
+    expect(dress.variants).toEqual([{ size: 'S', stock: 1 }, { size: 'M', stock: 4 }]);
+  });
+
   it('keeps the previous upload readable for isolates holding its index, and deletes older ones', async () => {
     await putCatalog(kv, 'generations', [product('v1')], { replace: true });
     const first = (await getCatalogIndex(kv, 'generations'))!;

@@ -41,6 +41,12 @@ export interface StoredIndex {
   price: number[];
   /** '1' in stock, '0' not, one character per product. */
   stock: string;
+  /**
+   * [position, sizes in stock] of each product sold in sizes (catalog `variants`); absent on
+   * an index written before sizes existed. Lets the ranker skip what is sold out in the
+   * visitor's size without reading a shard.
+   */
+  sizes?: [number, string[]][];
 }
 
 /** The index as the ranker uses it, with lookups built once per load. */
@@ -52,6 +58,8 @@ export interface CatalogIndex {
   category: readonly string[];
   price: readonly number[];
   inStock: readonly boolean[];
+  /** Sizes in stock, by feed position, for products sold in sizes only. */
+  sizesInStock: ReadonlyMap<number, ReadonlySet<string>>;
   /** Feed position of each id. */
   position: ReadonlyMap<string, number>;
   /** Feed positions of each category's products, in feed order. */
@@ -94,15 +102,19 @@ export function toStoredIndex(products: readonly Product[], generation: string, 
   const categories: string[] = [];
   const categoryNumber = new Map<string, number>();
   const category: number[] = [];
+  const sizes: [number, string[]][] = [];
   let stock = '';
-  for (const p of products) {
+  for (const [i, p] of products.entries()) {
     let n = categoryNumber.get(p.category);
     if (n === undefined) {
       n = categories.push(p.category) - 1;
       categoryNumber.set(p.category, n);
     }
     category.push(n);
-    stock += p.inStock ? '1' : '0';
+    const available = p.variants?.filter((v) => v.stock > 0).map((v) => v.size);
+    if (available) sizes.push([i, available]);
+    // Sold out in every size is sold out, whatever `inStock` says.
+    stock += p.inStock && available?.length !== 0 ? '1' : '0';
   }
   return {
     v: 1,
@@ -114,6 +126,7 @@ export function toStoredIndex(products: readonly Product[], generation: string, 
     category,
     price: products.map((p) => p.price),
     stock,
+    ...(sizes.length && { sizes }),
   };
 }
 
@@ -135,6 +148,7 @@ export function toCatalogIndex(stored: StoredIndex): CatalogIndex {
     category,
     price: stored.price,
     inStock: Array.from(stored.stock, (c) => c === '1'),
+    sizesInStock: new Map((stored.sizes ?? []).map(([i, list]) => [i, new Set(list)])),
     position,
     byCategory,
   };
@@ -269,9 +283,17 @@ function definedFields(patch: ProductPatch): Partial<Product> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
 }
 
-/** Enough of a product to rebuild the index from (the index needs no display fields). */
+/** Enough of a product to rebuild the index from (the index needs no display fields, nor the stock of sold-out sizes). */
 function indexEntry(index: CatalogIndex, i: number): Product {
-  return { id: index.ids[i], name: '', category: index.category[i], price: index.price[i], inStock: index.inStock[i] };
+  const sizes = index.sizesInStock.get(i);
+  return {
+    id: index.ids[i],
+    name: '',
+    category: index.category[i],
+    price: index.price[i],
+    inStock: index.inStock[i],
+    ...(sizes && { variants: [...sizes].map((size) => ({ size, stock: 1 })) }),
+  };
 }
 
 /**

@@ -18,6 +18,11 @@ export interface Lists {
   trending: Scored[];
   /** Purchases in baskets, all time. */
   bestsellers: Scored[];
+  /**
+   * Per category: the categories the same buyers also buy, over all their orders ("people
+   * who buy thrillers also buy literature"). Absent in lists written before it existed.
+   */
+  categories?: Record<string, Scored[]>;
   updated: number;
 }
 
@@ -167,6 +172,8 @@ export interface ListsInput {
   purchases: CoOccurrence;
   /** Co-views: one basket per visitor session. */
   views: CoOccurrence;
+  /** Categories bought by the same visitor: one basket per buyer. */
+  categories?: CoOccurrence;
   /** Recent views, carts and purchases, weighted, for trending. */
   recent: Iterable<Interaction>;
   method?: 'lift' | 'cosine';
@@ -192,6 +199,7 @@ export function buildLists(input: ListsInput): Lists {
     alsoViewed: scorePairs(input.views.pairs, input.views.items, input.views.baskets, options),
     trending: topScored(decayedPopularity(input.recent, halfLife, input.now), LIST_DEFAULTS.trendingSize),
     bestsellers: topScored(input.purchases.items, LIST_DEFAULTS.bestsellersSize),
+    categories: input.categories ? scorePairs(input.categories.pairs, input.categories.items, input.categories.baskets, options) : {},
     updated: input.now,
   };
 }

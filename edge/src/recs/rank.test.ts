@@ -21,6 +21,26 @@ const catalog = [
   p('g2', 'games', 50),
 ];
 const index = toCatalogIndex(toStoredIndex(catalog, 'g1', 1, 0));
+const sized = (id: string, price: number, stock: Record<string, number>): Product => ({
+  ...p(id, 'dresses', price),
+  variants: Object.entries(stock).map(([size, n]) => ({ size, stock: n })),
+});
+const sizedIndex = toCatalogIndex(
+  toStoredIndex(
+    [
+      sized('d-out-m', 99.5, { S: 1, M: 0 }),
+      sized('d-in-m', 49.5, { M: 2 }),
+      sized('d-all-out', 60, { S: 0, M: 0 }),
+      sized('d-cheap', 40, { M: 1 }),
+      sized('d-upgrade-out-m', 55, { M: 0, L: 3 }),
+      sized('d-upgrade-m', 60, { M: 1 }),
+      p('book', 'books', 12),
+    ],
+    'g2',
+    1,
+    0,
+  ),
+);
 const lists: Lists = {
   alsoBought: { t1: [['c2', 5], ['c1', 2]], t2: [['c1', 4]] },
   alsoViewed: { t1: [['t4', 3], ['t3', 2], ['g1', 1]] },
@@ -52,6 +72,12 @@ const cases: Case[] = [
     ['c3:category-affinity', 'c1:category-affinity', 'c2:category-affinity', 't2:category-affinity'],
   ],
   [
+    'category affinity widens to learned neighbours: a thriller reader gets cookbooks after thrillers (maxPerCategory 2)',
+    { strategies: ['category-affinity'], count: 4, maxPerCategory: 2 },
+    { profile: { categories: { thrillers: { views: 3 } } }, lists: { ...lists, categories: { thrillers: [['cookbooks', 0.6], ['games', 0.2]] } } },
+    ['t2:category-affinity', 't1:category-affinity', 'c3:category-affinity', 'c1:category-affinity'],
+  ],
+  [
     'at most maxPerCategory per category, even if the slot stays short',
     { strategies: ['category-affinity'], count: 4, maxPerCategory: 1 },
     { profile: { categories: { cookbooks: { views: 1, purchases: 1 }, thrillers: { views: 3 } } } },
@@ -60,6 +86,18 @@ const cases: Case[] = [
   ['upgrade: pricier in-stock items of the same category up to 1.6×, popular first', { strategies: ['upgrade'], count: 3 }, { profile: { viewed: ['t1'] } }, ['t2:upgrade', 't4:upgrade', 'c3:bestsellers']],
   ['upgrade takes turns between viewed products, most recent first', { strategies: ['upgrade'], count: 3 }, { profile: { viewed: ['c1', 't1'] } }, ['c3:upgrade', 't2:upgrade', 'c2:upgrade']],
   ['trending', { strategies: ['trending'], count: 2 }, {}, ['g2:trending', 'g1:trending']],
+  [
+    'sized products: never one sold out in the size the visitor wanted, whichever strategy offers it',
+    { strategies: ['manual', 'upgrade'], count: 4 },
+    { index: sizedIndex, lists: null, manualIds: ['d-out-m', 'd-in-m'], profile: { viewed: ['d-cheap'], categories: { dresses: { views: 2, soldOutSizeViews: ['M'] } } } },
+    ['d-in-m:manual', 'd-upgrade-m:upgrade', 'd-cheap:bestsellers', 'book:bestsellers'],
+  ],
+  [
+    'sized products: without a size wanted, what is in stock in any size',
+    { strategies: ['manual'], count: 4 },
+    { index: sizedIndex, lists: null, manualIds: ['d-out-m', 'd-in-m', 'd-all-out'] },
+    ['d-out-m:manual', 'd-in-m:manual', 'd-cheap:bestsellers', 'd-upgrade-out-m:bestsellers'],
+  ],
   ['manual ids keep their order, skipping unknown and out-of-stock ids', { strategies: ['manual'], count: 2 }, { manualIds: ['g2', 't3', 'nope', 'c1'] }, ['g2:manual', 'c1:manual']],
   ['strategies fill in config order', { strategies: ['also-bought', 'trending'], count: 3 }, { profile: { viewed: ['t1'] } }, ['c2:also-bought', 'c1:also-bought', 'g2:trending']],
   ['a personal strategy without a profile still fills the slot', { strategies: ['also-bought', 'category-affinity', 'upgrade'], count: 2 }, { lists: null }, ['t1:bestsellers', 't2:bestsellers']],

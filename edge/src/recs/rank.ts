@@ -3,7 +3,9 @@ import type { Recommendations, Strategy } from '../../../shared/schema/config.js
 import type { RecommendedItem } from '../../../shared/schema/decide.js';
 import type { Profile } from '../../../shared/schema/profile.js';
 import type { CatalogIndex } from './catalog-store.js';
+import { AFFINITY_WEIGHT as WEIGHT, rankInterests } from './category-affinity.js';
 import { neighbours, type Lists, type Scored } from './lists.js';
+import { sizeFilter } from './sizes.js';
 
 export interface RecommendInput {
   slot: Recommendations;
@@ -27,8 +29,6 @@ export interface RankedPick {
   reason: Strategy;
 }
 
-/** How much each kind of interest counts, for category affinity and item-to-item seeds. */
-const WEIGHT = { view: 1, cart: 3, purchase: 5 } as const;
 const UPGRADE_MAX_FACTOR = 1.6;
 const TOP_CATEGORIES = 3;
 /** Only the latest few viewed items seed strategies: older interest is weaker and costs CPU. */
@@ -41,7 +41,8 @@ const MAX_EXAMINED = 400;
 
 /**
  * Fills a recommendation slot: each strategy in config order offers candidates until `count`
- * are chosen. Hard filters apply to every strategy: in stock, not bought, not in the cart,
+ * are chosen. Hard filters apply to every strategy: in stock (in the visitor's size, for a
+ * product sold in sizes: see sizes.ts), not bought, not in the cart,
  * not the page's own product, no repeats, at most `maxPerCategory` per category. If the
  * configured strategies leave the slot short, bestsellers (then the catalog's order) fill it,
  * so a slot is never empty while any eligible product is in stock.
@@ -50,13 +51,14 @@ export function recommend(input: RecommendInput): RankedPick[] {
   const { slot, index } = input;
   const excluded = new Set([...(input.profile?.purchased ?? []), ...(input.profile?.carted ?? [])]);
   if (input.currentProductId) excluded.add(input.currentProductId);
+  const fitsSize = sizeFilter(input.profile, index);
   const perCategory = new Map<string, number>();
   const chosen = new Set<string>();
   const picks: RankedPick[] = [];
 
   const offer = (id: string, reason: Strategy) => {
     const i = index.position.get(id);
-    if (i === undefined || !index.inStock[i] || excluded.has(id) || chosen.has(id)) return;
+    if (i === undefined || !index.inStock[i] || excluded.has(id) || chosen.has(id) || !fitsSize(i)) return;
     const category = index.category[i];
     const inCategory = perCategory.get(category) ?? 0;
     if (slot.maxPerCategory !== undefined && inCategory >= slot.maxPerCategory) return;
@@ -123,13 +125,10 @@ function itemToItem(input: RecommendInput, map: Record<string, Scored[]> | undef
   return [...totals].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([id]) => id);
 }
 
-function topCategories(profile: Profile | undefined): string[] {
-  return Object.entries(profile?.categories ?? {})
-    .map(([name, c]) => [name, (c.views ?? 0) * WEIGHT.view + (c.carts ?? 0) * WEIGHT.cart + (c.purchases ?? 0) * WEIGHT.purchase] as const)
-    .filter(([, score]) => score > 0)
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-    .slice(0, TOP_CATEGORIES)
-    .map(([name]) => name);
+/** The visitor's strongest categories, then those their buyers also buy (learned at the edge, category-affinity.ts). */
+function affinityCategories(input: RecommendInput): string[] {
+  const { own, learned } = rankInterests(input.profile?.categories, input.lists?.categories);
+  return [...own.slice(0, TOP_CATEGORIES), ...learned];
 }
 
 /** A category's products, most popular first: bestsellers there, then the catalog's own order. */
@@ -166,7 +165,7 @@ function bestsellersByCategory(lists: Lists, index: CatalogIndex): Map<string, n
 }
 
 function* categoryAffinity(input: RecommendInput): Generator<string> {
-  for (const category of topCategories(input.profile)) yield* popularIn(input, category);
+  for (const category of affinityCategories(input)) yield* popularIn(input, category);
 }
 
 /** For each recently viewed product, pricier in-stock items of its category up to 1.6× its price; round-robin so each viewed item gets its upgrade. */

@@ -1,7 +1,8 @@
 import { pairsOf, type CoOccurrence, type Interaction } from '../recs/lists.js';
 import { day } from './schema.js';
 
-export type Kind = 'purchase' | 'view';
+/** Products in orders, products viewed together, categories bought by the same visitor. */
+export type Kind = 'purchase' | 'view' | 'category';
 
 /**
  * Weights for trending: a purchase says more than a cart, a cart more than a view. A Map,
@@ -74,7 +75,7 @@ export function readPopularity(sql: SqlStorage): Interaction[] {
     .map((r) => ({ id: r.item, ts: r.updated, weight: r.score }));
 }
 
-function bump(sql: SqlStorage, table: string, cols: string[], values: string[]): void {
+export function bump(sql: SqlStorage, table: string, cols: string[], values: string[]): void {
   sql.exec(
     `INSERT INTO ${table} (${cols.join(', ')}, n) VALUES (${cols.map(() => '?').join(', ')}, 1)
      ON CONFLICT (${cols.join(', ')}) DO UPDATE SET n = n + 1`,

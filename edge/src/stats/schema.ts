@@ -1,5 +1,5 @@
 /**
- * Tables of a site's Durable Object. Everything keyed by visitor is deleted by `forget`;
+ * Tables of a site's Durable Object. Everything keyed by visitor (bought_categories too) is deleted by `forget`;
  * the rest (pair counts, popularity) holds no visitor id at all. Event ids are unique per
  * visitor only (each browser makes its own), so they are deduped per (visitor, id); the
  * old per-site `seen_events` is dropped.
@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS visitor_days (
 );
 CREATE INDEX IF NOT EXISTS visitor_days_visitor ON visitor_days (visitor);
 CREATE TABLE IF NOT EXISTS view_baskets (visitor TEXT NOT NULL, day TEXT NOT NULL, item TEXT NOT NULL, PRIMARY KEY (visitor, day, item));
+CREATE TABLE IF NOT EXISTS bought_categories (visitor TEXT NOT NULL, category TEXT NOT NULL, day TEXT NOT NULL, PRIMARY KEY (visitor, category));
 CREATE TABLE IF NOT EXISTS pair_counts (kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, a, b));
 CREATE TABLE IF NOT EXISTS item_counts (kind TEXT NOT NULL, item TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, item));
 CREATE TABLE IF NOT EXISTS basket_totals (kind TEXT PRIMARY KEY, n INTEGER NOT NULL);

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/cache.js';
 import type { Env } from '../env.js';
 import { buildLists, writeLists } from '../recs/lists.js';
 import { verifyAssignment } from '../security/assignment-token.js';
+import { recordCategoryPurchases } from './category-pairs.js';
 import { INTEREST_WEIGHT, readCoOccurrence, readPopularity, recordBasket, recordInterest, recordView } from './cooccurrence.js';
 import { armAggregates, dailyAggregates, recordConversion, recordExposure, segmentAggregates } from './experiments.js';
 import { RateLimiter } from './rate-limit.js';
@@ -121,6 +122,7 @@ export class SiteStats extends DurableObject<Env> {
     if (e.name === 'purchase') {
       recordPurchase(this.sql, visitor, e.ts, e.value ?? 0);
       recordBasket(this.sql, ids);
+      recordCategoryPurchases(this.sql, visitor, e.ts, (e.items ?? []).flatMap((i) => (i.item_category ? [i.item_category] : [])));
     } else if (e.name === 'view_item') {
       for (const id of ids) recordView(this.sql, visitor, e.ts, id);
     }
@@ -137,14 +139,17 @@ export class SiteStats extends DurableObject<Env> {
     this.sql.exec(`DELETE FROM view_baskets WHERE day < ?`, new Date(now - 2 * DAY).toISOString().slice(0, 10));
     // Visits feed the period comparisons; past 13 months they are neither needed nor kept.
     this.sql.exec(`DELETE FROM visitor_days WHERE day < ?`, new Date(now - VISIT_RETENTION_DAYS * DAY).toISOString().slice(0, 10));
+    // A buyer's categories pair with their next purchases for as long as visits are kept, no longer.
+    this.sql.exec(`DELETE FROM bought_categories WHERE day < ?`, new Date(now - VISIT_RETENTION_DAYS * DAY).toISOString().slice(0, 10));
   }
 
-  /** Recomputes "also bought", "also viewed", trending and bestsellers into one KV value. */
+  /** Recomputes "also bought", "also viewed", category neighbours, trending and bestsellers into one KV value. */
   async publishLists(site: string): Promise<void> {
     const lists = buildLists({
       now: Date.now(),
       purchases: readCoOccurrence(this.sql, 'purchase'),
       views: readCoOccurrence(this.sql, 'view'),
+      categories: readCoOccurrence(this.sql, 'category'),
       recent: readPopularity(this.sql),
     });
     await writeLists(this.env.KV, site, lists);

@@ -48,7 +48,7 @@ export function periodTotals(sql: SqlStorage, from: string, to: string, segments
 /** Forget means forget: every row that names the visitor goes. */
 export function forgetVisitor(sql: SqlStorage, visitor: string): number {
   let removed = 0;
-  for (const table of ['exposures', 'visitor_days', 'view_baskets', 'event_ids'])
+  for (const table of ['exposures', 'visitor_days', 'view_baskets', 'event_ids', 'bought_categories'])
     removed += sql.exec(`DELETE FROM ${table} WHERE visitor = ?`, visitor).rowsWritten;
   return removed;
 }
