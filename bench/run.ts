@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
-const ALL = ['sdk-size', 'rules', 'decide', 'recs-quality', 'catalog-upload', 'personas', 'sdk-paint', 'hero-paint', 'proxy', 'journeys', 'audiences'];
+const ALL = ['sdk-size', 'rules', 'decide', 'recs-quality', 'catalog-upload', 'feed', 'personas', 'sdk-paint', 'hero-paint', 'proxy', 'journeys', 'audiences'];
 const args = process.argv.slice(2);
 const picked = args.filter((a) => !a.startsWith('--'));
 const names = [...(picked.length ? picked : ALL), ...(args.includes('--load') ? ['load'] : [])];

@@ -10,5 +10,6 @@ export interface ShopBuild {
 /**
  * Builds the demo shop (pages, stylesheet, script bundle, images) into `outDir`.
  * `endpoint`: the edge's origin, for a shop served from another origin than the edge.
+ * `shopServer`: the shop's own server (sign-in, codes at checkout), when one runs.
  */
-export function buildShop(options?: { outDir?: string; endpoint?: string }): Promise<ShopBuild>;
+export function buildShop(options?: { outDir?: string; endpoint?: string; shopServer?: string }): Promise<ShopBuild>;

@@ -33,19 +33,21 @@ function fill(template, values) {
   return out;
 }
 
-async function writePages(outDir, endpoint) {
+async function writePages(outDir, endpoint, shopServer) {
   const [layout, card] = await Promise.all([html('layout.html'), html('card.html')]);
   // Served by the Worker, the shop and the edge share an origin; elsewhere, name the edge.
   const ENDPOINT = endpoint ? JSON.stringify(endpoint).replace(/</g, '\\u003c') : 'location.origin';
+  // The shop's own server (sign-in, codes at checkout), when one runs: an origin only.
+  const SHOPSERVER = shopServer ? new URL(shopServer).origin : '';
   const pages = await Promise.all(
     Object.entries(PAGES).map(async ([file, [page, title]]) => {
       const main = fill(await html(file), { CARD: card });
-      const text = fill(layout, { TITLE: title, PAGE: page, MAIN: main, CARD: card, ENDPOINT });
+      const text = fill(layout, { TITLE: title, PAGE: page, MAIN: main, CARD: card, ENDPOINT, SHOPSERVER });
       await writeFile(join(outDir, file), text);
       return text;
     }),
   );
-  await writeFile(join(outDir, '_headers'), securityHeaders(pages, endpoint));
+  await writeFile(join(outDir, '_headers'), securityHeaders(pages, [endpoint, shopServer]));
 }
 
 /**
@@ -53,10 +55,10 @@ async function writePages(outDir, endpoint) {
  * our own scripts plus the one inline snippet, by hash, so injected markup cannot run.
  * Inline styles stay allowed for the debug panel's shadow-DOM style element.
  */
-function securityHeaders(pages, endpoint) {
+function securityHeaders(pages, elsewhere) {
   const inline = new Set(pages.flatMap((page) => [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])));
   const hashes = [...inline].map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
-  const connect = ["'self'", ...(endpoint ? [new URL(endpoint).origin] : [])].join(' ');
+  const connect = ["'self'", ...elsewhere.filter(Boolean).map((url) => new URL(url).origin)].join(' ');
   return `/*
   Content-Security-Policy: default-src 'self'; script-src 'self' ${hashes.join(' ')}; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src ${connect}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
   X-Content-Type-Options: nosniff
@@ -86,11 +88,13 @@ async function writeAssets(outDir) {
 /**
  * Builds everything into `outDir` (default dist/public) and returns what it wrote.
  * `endpoint`: the edge's origin, for a shop served from elsewhere (default: the page's own).
+ * `shopServer`: the shop's own server (shop-server.mjs), for sign-in and codes; without
+ * it the pages say that sign-in needs `npm start`.
  */
-export async function buildShop({ outDir = defaultOut, endpoint } = {}) {
+export async function buildShop({ outDir = defaultOut, endpoint, shopServer } = {}) {
   const catalog = JSON.parse(await readFile(join(shopDir, 'catalog.json'), 'utf8'));
   await mkdir(outDir, { recursive: true });
-  await Promise.all([writePages(outDir, endpoint), writeAssets(outDir), writeImages(catalog, outDir)]);
+  await Promise.all([writePages(outDir, endpoint, shopServer), writeAssets(outDir), writeImages(catalog, outDir)]);
   return { outDir, pages: Object.keys(PAGES), products: catalog.length };
 }
 

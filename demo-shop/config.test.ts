@@ -5,6 +5,7 @@ import { formatPath, validateConfig } from '../shared/config/validate.js';
 import { ProductSchema } from '../shared/schema/catalog.js';
 import { HERO_NAMES } from './build/heroes.mjs';
 import catalog from './catalog.json';
+import { FREE_SHIPPING_FROM, SHIPPING_FEE } from './src/cart.js';
 import config from './vitrine.config.json';
 
 const here = import.meta.dirname;
@@ -58,6 +59,34 @@ describe('demo-shop/vitrine.config.json', () => {
       const text = typeof value === 'string' ? value : (value.label ?? value.src);
       if (text) expect(html, `field ${field}`).toContain(text);
     }
+  });
+});
+
+describe('the free-shipping threshold', () => {
+  const threshold = config.cart.freeShippingAbove;
+  /** Every euro amount in a sentence about shipping, but the fee below the threshold. */
+  const amounts = (text: string) =>
+    text
+      .split(/\.\s|[·\n]|<\/?\w+[^>]*>/)
+      .filter((sentence) => /shipping|ships/i.test(sentence))
+      .flatMap((sentence) => [...sentence.matchAll(/€\s?(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1])))
+      .filter((amount) => amount !== SHIPPING_FEE);
+
+  it("has one source, the config's cart.freeShippingAbove, which the shop's cart uses", () => {
+    expect(FREE_SHIPPING_FROM).toBe(threshold);
+  });
+
+  it('is the amount every shipping sentence in the config and the pages names', () => {
+    const texts = [JSON.stringify(config), ...['layout.html', 'index.html', 'cart.html', 'checkout.html'].map((f) => readFileSync(join(here, 'src/html', f), 'utf8'))];
+    const named = texts.flatMap(amounts);
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((amount) => amount !== threshold)).toEqual([]);
+  });
+
+  it('is what the shipping nudge reads, through cart.toFreeShipping, not a second copy', () => {
+    const nudge = JSON.stringify(config.slots['shipping-nudge'].variants.map((v) => v.when));
+    expect(nudge).toContain('cart.toFreeShipping');
+    expect(nudge).not.toContain(String(threshold));
   });
 });
 

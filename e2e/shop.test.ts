@@ -9,11 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../shared/schema/catalog.js';
 import type { DecideResponse } from '../shared/schema/decide.js';
 import { buildShop } from '../demo-shop/build.mjs';
+import { demoConfig } from '../demo-shop/builder-personas.mjs';
 import { ADMIN_TOKEN, launchBrowser, pushConfig, serveStatic, startEdge, type Edge, type StaticServer } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'screenshots');
-const CONFIG = JSON.parse(readFileSync(join(ROOT, 'demo-shop/vitrine.config.json'), 'utf8'));
+/** What `npm start` pushes: the demo config with the persona builder's personas. */
+const CONFIG = demoConfig();
 const CATALOG: Product[] = JSON.parse(readFileSync(join(ROOT, 'demo-shop/catalog.json'), 'utf8'));
 const HERO = CONFIG.slots.hero;
 const MINUTE = 60_000;
@@ -137,7 +139,8 @@ describe('the demo shop in Chromium', () => {
     await go(page, '/');
     // Thriller lovers are in the hero experiment: the control arm shows the thrillers variant, the other reviewer quotes.
     const arm = await variantOf(page, 'hero');
-    const expected = arm === 'quotes' ? CONFIG.experiments[0].variants[1].content.headline : HERO.variants[1].content.headline;
+    const thrillers = HERO.variants.find((v: { id: string }) => v.id === 'thrillers');
+    const expected = arm === 'quotes' ? CONFIG.experiments[0].variants[1].content.headline : thrillers.content.headline;
     expect(['control', 'quotes']).toContain(arm);
     expect(await heroHeadline(page)).toBe(expected);
     expect((await decision(page)).segments).toContain('thriller-lovers');
@@ -260,7 +263,7 @@ describe('the demo shop in Chromium', () => {
     const { context, page, errors } = await visitor();
     await go(page, '/?vitrine_force=hero:win-back&vitrine_debug=1');
     expect(await variantOf(page, 'hero')).toBe('win-back');
-    expect(await heroHeadline(page)).toBe(HERO.variants[0].content.headline);
+    expect(await heroHeadline(page)).toBe(HERO.variants.find((v: { id: string }) => v.id === 'win-back').content.headline);
     const panel = page.locator('#vitrine-debug');
     await expect.poll(() => panel.locator('[data-slot="hero"]').innerText()).toContain('[forced]');
     expect(errors).toEqual([]);

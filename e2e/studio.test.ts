@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { demoConfig as builderMerged } from '../demo-shop/builder-personas.mjs';
 import { findPersona, personaEvents } from '../demo-shop/src/personas.js';
 import { personaRequest } from '../studio/src/visitors.js';
 import { ADMIN_TOKEN, launchBrowser, serveStatic, startEdge, type Edge } from './harness.js';
@@ -15,7 +16,8 @@ import { ADMIN_TOKEN, launchBrowser, serveStatic, startEdge, type Edge } from '.
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'screenshots');
 const SITE = 'demo-shop';
-const CONFIG = JSON.parse(readFileSync(join(ROOT, 'demo-shop/vitrine.config.json'), 'utf8'));
+/** What `npm start` publishes: the demo config with the persona builder's personas. */
+const CONFIG = builderMerged();
 const THRILLERS = CONFIG.slots.hero.variants.find((v: { id: string }) => v.id === 'thrillers');
 const OLD_HEADLINE: string = THRILLERS.content.headline;
 const NEW_HEADLINE = 'One more chapter, then the lights go out';
@@ -177,7 +179,8 @@ describe('Vitrine Studio: preview, publish, versions', () => {
     // Why not the others: decide's explanation, with the visitor's value.
     for (const folded of await draft.locator('summary', { hasText: 'Not matched' }).all()) await folded.click();
     expect(await draft.innerText()).toMatch(/Champions: rfm\.\S+ is/);
-    expect(await draft.innerText()).toMatch(/Bargain hunter: .*categories\.dresses\.tradedDown is missing/);
+    // The builder's personas match a signed-in customer's uploaded persona (or an RFM cell).
+    expect(await draft.innerText()).toMatch(/Loyal thriller buyers: .*customer\.persona is missing/);
     expect(await column(page, 'Published').innerText()).toContain(OLD_HEADLINE);
     expect(await page.getByRole('region', { name: 'Differences' }).innerText()).toContain('exactly as the published config does');
     await shot(page, '4-preview');

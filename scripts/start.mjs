@@ -1,13 +1,17 @@
 // `npm start`: build, run the edge locally with the demo shop, seed it with the demo
-// config and catalog, and keep both in sync while you edit; run the local mail outbox
-// the demo's journeys send to. Ctrl-C stops everything.
+// config (with the persona builder's personas), catalog and customer traits, and keep
+// config and catalog in sync while you edit; run the local mail outbox the demo's journeys
+// send to and the shop's own server (sign-in, code redemption). Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, watch } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildShop } from '../demo-shop/build.mjs';
+import { builderCustomersNdjson, builderPersonas, ensureBuilderOutput, withBuilderPersonas } from '../demo-shop/builder-personas.mjs';
+import { pickDemoCustomers } from '../demo-shop/demo-customers.mjs';
 import { startOutbox } from '../demo-shop/outbox.mjs';
+import { startShopServer } from '../demo-shop/shop-server.mjs';
 import { SEED_BUYERS, seedOrders } from '../demo-shop/seed-orders.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,9 +109,12 @@ async function put(base, token, what, body) {
  * the edge serves is also the origin its proxy fetches for `/proxy/<site>/…`.
  */
 function withOrigin(config, base) {
-  const origins = new Set([...(Array.isArray(config.origins) ? config.origins : []), base, base.replace('127.0.0.1', 'localhost')]);
-  return { ...config, origins: [...origins], proxy: { ...config.proxy, origin: base } };
+  const origins = new Set([...(Array.isArray(config.origins) ? config.origins : []), ...shopOrigins(base)]);
+  const feed = config.feed?.enabled ? { feed: { ...config.feed, baseUrl: base } } : {};
+  return { ...config, origins: [...origins], proxy: { ...config.proxy, origin: base }, ...feed };
 }
+
+const shopOrigins = (base) => [base, base.replace('127.0.0.1', 'localhost')];
 
 async function pushConfig(base, token) {
   let config;
@@ -116,7 +123,8 @@ async function pushConfig(base, token) {
   } catch (error) {
     return warn(`vitrine.config.json not pushed: ${error.message}`);
   }
-  const { res, json } = await put(base, token, 'config', JSON.stringify(withOrigin(config, base)));
+  // The persona builder's personas (demo-shop/persona-builder/) replace hand-written ones.
+  const { res, json } = await put(base, token, 'config', JSON.stringify(withOrigin(withBuilderPersonas(config), base)));
   if (res.ok) return say(`config pushed: version ${json.version ?? '?'} — reload the page to see it`);
   warn(`config not pushed (${res.status}): ${json.error ?? 'rejected'}`);
   for (const issue of json.issues ?? []) warn(`  ${pathText(issue.path)}: ${issue.message}`);
@@ -145,6 +153,19 @@ async function pushCatalog(base, token) {
   for (const issue of (json.issues ?? []).slice(0, 10)) warn(`  ${issue.line ?? pathText(issue.path ?? [])}: ${issue.message}`);
 }
 
+/** The builder's customers as traits: `customer.*` for a customer who signs in (signed identify). */
+async function uploadTraits(base, token) {
+  const res = await fetch(`${base}/admin/sites/${SITE}/traits`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+    body: builderCustomersNdjson(),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (res.ok) return say(`traits uploaded: ${json.written} customers from the persona builder`);
+  warn(`traits not accepted (${res.status}): ${json.error ?? ''}`);
+  for (const issue of (json.issues ?? []).slice(0, 10)) warn(`  ${pathText(issue.path ?? [])}: ${issue.message}`);
+}
+
 /** The demo's purchase history, so the edge learns "also bought" and category affinity (demo-shop/seed-orders.mjs). */
 async function seedHistory(base) {
   try {
@@ -166,7 +187,7 @@ function debounce(fn, ms = 200) {
 
 async function rebuildShop(reason) {
   try {
-    await buildShop();
+    await buildShop({ shopServer: shopServer.url });
     say(`shop rebuilt (${reason}) — reload the page`);
   } catch (error) {
     warn(`shop build failed: ${error.message}`);
@@ -191,6 +212,9 @@ function banner(base, outbox) {
     `Variant tester (opens pages either way)     ${base}/tester.html`,
     `Debug panel                                 ${base}/?vitrine_debug=1`,
     `Mail outbox (journeys)                      ${outbox.url}`,
+    `Shop server (sign-in, codes)                ${shopServer.url}/demo/customers`,
+    `Product feed (Google Shopping)              ${base}/feeds/${SITE}/products.xml`,
+    `Persona report (persona builder)            demo-shop/persona-builder/report.html`,
     `Edit demo-shop/vitrine.config.json — it is pushed on save.   Ctrl-C stops.`,
   ];
   const width = Math.max(...lines.map((l) => l.length));
@@ -199,11 +223,22 @@ function banner(base, outbox) {
 }
 
 runBuild();
+if (ensureBuilderOutput({ log: say })) say('personas refitted: commit demo-shop/persona-builder/ with the new orders');
 const token = adminToken();
 const wanted = Number(process.env.PORT) || 8787;
 const port = await choosePort(wanted);
 if (port !== wanted) warn(`port ${wanted} is busy, using ${port}`);
 const base = `http://127.0.0.1:${port}`;
+const shopServer = await startShopServer({
+  edge: base,
+  site: SITE,
+  origins: shopOrigins(base),
+  customers: pickDemoCustomers(builderCustomersNdjson(), builderPersonas()),
+  log: (line) => console.log(`\x1b[32m[shop]\x1b[0m ${line}`),
+});
+// The pages name the shop server (sign-in, checkout codes), so they are built again with
+// it — before the edge starts: wrangler dev restarts its worker when the assets change.
+await rebuildShop('with the shop server');
 const edge = startEdge(port);
 const outbox = await startOutbox({ shopBase: base, log: (line) => console.log(`\x1b[35m[outbox]\x1b[0m ${line}`) });
 
@@ -214,6 +249,7 @@ const stop = () => {
     // already gone
   }
   void outbox.stop();
+  void shopServer.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);
@@ -229,6 +265,8 @@ try {
 await registerOutbox(base, token, outbox);
 await pushConfig(base, token);
 await pushCatalog(base, token);
+await uploadTraits(base, token);
+await shopServer.provision(token).catch((error) => warn(`sign-in and codes will not work: ${error.message}`));
 await seedHistory(base);
 watchSources(base, token);
 banner(base, outbox);

@@ -20,6 +20,15 @@ describe('cart totals', () => {
     expect(totals(lines)).toMatchObject({ subtotal, shipping, total });
   });
 
+  it.each([
+    // percent, lines, discount, shipping, total: shipping follows the goods' value, before the code
+    [15, [line('knitted-beanie', 1), line('braided-leather-belt', 1)], 10.2, 0, 57.8],
+    [15, [line('borrowed-alibi', 1)], 2.7, 4.95, 20.24],
+    [0, [line('borrowed-alibi', 1)], 0, 4.95, 22.94],
+  ])('a %d %% code on %j takes off %d, ships for %d, totals %d', (percent, lines, discount, shipping, total) => {
+    expect(totals(lines, percent)).toMatchObject({ discount, shipping, total });
+  });
+
   it('ships free from exactly €40', () => {
     const forty = { ...line('canvas-book-tote', 1), total: 40 };
     expect(totals([forty]).shipping).toBe(0);

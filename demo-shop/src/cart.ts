@@ -2,6 +2,7 @@
  * The shop's own cart, in localStorage. It is the shop's business (any shop has a cart);
  * Vitrine learns about it only from the add_to_cart / remove_from_cart events the shop tracks.
  */
+import config from '../vitrine.config.json';
 import { findProduct, type Product } from './catalog.js';
 
 export interface CartLine {
@@ -15,7 +16,8 @@ export interface PricedLine extends CartLine {
   total: number;
 }
 
-export const FREE_SHIPPING_FROM = 40;
+/** One source: the config's `cart.freeShippingAbove`, which also gives rules `cart.toFreeShipping`. */
+export const FREE_SHIPPING_FROM: number = config.cart.freeShippingAbove;
 export const SHIPPING_FEE = 4.95;
 const KEY = 'kk-cart';
 export const CART_CHANGED = 'kk-cart-changed';
@@ -62,14 +64,18 @@ export function pricedLines(lines: CartLine[] = readCart()): PricedLine[] {
 export interface CartTotals {
   items: number;
   subtotal: number;
+  /** Taken off the subtotal by a redeemed code (0 without one). */
+  discount: number;
   shipping: number;
   total: number;
 }
 
-export function totals(lines: PricedLine[]): CartTotals {
+/** Shipping is free from the threshold on the goods' value, before any code's discount. */
+export function totals(lines: PricedLine[], discountPercent = 0): CartTotals {
   const subtotal = round(lines.reduce((sum, l) => sum + l.total, 0));
+  const discount = round((subtotal * discountPercent) / 100);
   const shipping = subtotal === 0 || subtotal >= FREE_SHIPPING_FROM ? 0 : SHIPPING_FEE;
-  return { items: lines.reduce((n, l) => n + l.qty, 0), subtotal, shipping, total: round(subtotal + shipping) };
+  return { items: lines.reduce((n, l) => n + l.qty, 0), subtotal, discount, shipping, total: round(subtotal - discount + shipping) };
 }
 
 function round(amount: number): number {

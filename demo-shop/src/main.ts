@@ -1,4 +1,5 @@
 /** The shop's script: shared header and consent banner, then the page's own behaviour. */
+import { wireAccount } from './account.js';
 import { wireConsentBanner } from './consent-banner.js';
 import { wireHeader } from './header.js';
 import { cartPage } from './pages/cart.js';
@@ -24,5 +25,6 @@ const PAGES: Record<string, () => void> = {
 if (/[?&]vitrine_debug=1/.test(location.search)) document.body.classList.add('vitrine-debug');
 keepLinksOnRoute();
 wireHeader();
+wireAccount();
 wireConsentBanner();
 PAGES[document.body.dataset.page ?? '']?.();

@@ -6,11 +6,13 @@ import { makeEvent } from '../../sdk/src/events.js';
 import { acceptsTs } from '../../sdk/src/log.js';
 import { emptyAggregate, summarize } from '../../sdk/src/summary.js';
 import { validateConfig } from '../../shared/config/validate.js';
-import config from '../vitrine.config.json';
+import { demoConfig } from '../builder-personas.mjs';
 import { PERSONAS, findPersona, personaEvents } from './personas.js';
 
 const NOW = Date.UTC(2026, 9, 15, 12);
 const ORIGIN = 'http://localhost:8787';
+/** What `npm start` pushes: the file with the persona builder's personas. */
+const config = demoConfig();
 
 /** The tester's persona, as the SDK would summarise it and the edge would decide for it. */
 function decisionFor(personaId: string) {
@@ -37,13 +39,14 @@ function decisionFor(personaId: string) {
 
 describe('tester personas land where the tester says', () => {
   it.each([
-    // persona, segment it must be in, persona name, hero variants allowed, banner variant
-    ['thriller-lover', 'thriller-lovers', 'Bookworm', ['control', 'quotes'], 'default'],
-    ['dress-traded-down', 'dress-traded-down', 'Bargain hunter', ['dress-in-your-size'], 'default'],
-    ['champion', 'champions', 'Bookworm', ['champions'], 'default'],
-    ['at-risk', 'at-risk-customers', 'Bookworm', ['win-back'], 'default'],
-    ['cart-abandoner', 'cart-abandoners', 'Fashion lover', ['default'], 'cart-reminder'],
-    ['email-visitor', 'from-email', 'Bookworm', ['default'], 'from-email'],
+    // persona, segment it must be in, builder persona (by the RFM cell of the browser's own
+    // purchases: none without any), hero variants allowed, banner variant
+    ['thriller-lover', 'thriller-lovers', null, ['control', 'quotes'], 'default'],
+    ['dress-traded-down', 'dress-traded-down', 'One-time children buyers', ['dress-in-your-size'], 'default'],
+    ['champion', 'champions', 'Loyal thriller buyers', ['champions'], 'default'],
+    ['at-risk', 'at-risk-customers', 'Loyal big-basket dress and jacket buyers', ['win-back'], 'default'],
+    ['cart-abandoner', 'cart-abandoners', null, ['default'], 'cart-reminder'],
+    ['email-visitor', 'from-email', null, ['default'], 'from-email'],
     ['new-visitor', 'new-visitors', null, ['welcome'], 'default'],
   ])('%s → segment %s, persona %s, hero %j, banner %s', (id, segment, personaName, heroes, banner) => {
     const d = decisionFor(id);

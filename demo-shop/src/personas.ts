@@ -86,7 +86,7 @@ export const PERSONAS: readonly PersonaScript[] = [
     id: 'thriller-lover',
     label: 'Thriller lover',
     story: 'Two evenings this week reading about thrillers: four of them, and one literary mystery.',
-    expect: 'Hero "thrillers" (or the reviewer-quotes arm of the experiment), reviewer-backed picks, persona Bookworm.',
+    expect: 'Hero "thrillers" (or the reviewer-quotes arm of the experiment), reviewer-backed picks; no persona (the builder\'s personas are about buyers).',
     landing: '/',
     steps: [
       visit(6 * DAY, '/', 'https://www.google.com/'),
@@ -102,7 +102,7 @@ export const PERSONAS: readonly PersonaScript[] = [
     id: 'dress-traded-down',
     label: 'Dress browser who traded down',
     story: 'Loved the €99.50 knit dress, but it was sold out in M; bought the €49.50 jersey dress instead ten days ago.',
-    expect: 'Hero "dress-in-your-size": dresses that are in stock in M; persona Bargain hunter.',
+    expect: 'Hero "dress-in-your-size": dresses that are in stock in M.',
     landing: '/',
     traits: { size: 'M' },
     steps: [
@@ -132,7 +132,7 @@ export const PERSONAS: readonly PersonaScript[] = [
     id: 'at-risk',
     label: 'At-risk buyer',
     story: 'A regular — four orders in two weeks — who has not bought anything for two and a half months.',
-    expect: 'RFM segment at-risk: the win-back hero with a 15 % code.',
+    expect: 'RFM segment at-risk: the win-back hero; an at-risk demo customer who signs in also gets a personal 15 % code.',
     landing: '/',
     steps: orders('KK-DEMO-RISK', 75, 4, [
       ['soup-for-every-season'],

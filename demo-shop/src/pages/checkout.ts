@@ -3,6 +3,7 @@ import { clearCart, pricedLines, totals } from '../cart.js';
 import { $, setText } from '../dom.js';
 import { euro } from '../format.js';
 import { showTotals } from '../order-summary.js';
+import { wireCodeForm } from '../redeem-code.js';
 
 export function checkoutPage(): void {
   const lines = pricedLines();
@@ -12,13 +13,21 @@ export function checkoutPage(): void {
     $('[data-checkout-empty]').hidden = false;
     return;
   }
-  const t = totals(lines);
+  let t = totals(lines);
   $('[data-summary-lines]').replaceChildren(
     ...lines.map((l) => Object.assign(document.createElement('li'), { textContent: `${l.qty} × ${l.product.name}${l.size ? ` (${l.size})` : ''} — ${euro(l.total)}` })),
   );
-  showTotals($('[data-checkout-summary]'), t);
-  $('[data-pay]').textContent = `Pay ${euro(t.total)}`;
+  const show = () => {
+    showTotals($('[data-checkout-summary]'), t);
+    $('[data-pay]').textContent = `Pay ${euro(t.total)}`;
+  };
+  show();
   trackBeginCheckout(lines);
+  wireCodeForm((percent) => {
+    t = totals(lines, percent);
+    show();
+    return t.discount;
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
