@@ -211,11 +211,13 @@ function banner(base, outbox) {
     `The same shop through the edge proxy        ${base}/proxy/${SITE}/`,
     `Variant tester (opens pages either way)     ${base}/tester.html`,
     `Debug panel                                 ${base}/?vitrine_debug=1`,
+    `Vitrine Studio (sign in with ADMIN_TOKEN)   ${base}/studio/`,
     `Mail outbox (journeys)                      ${outbox.url}`,
     `Shop server (sign-in, codes)                ${shopServer.url}/demo/customers`,
     `Product feed (Google Shopping)              ${base}/feeds/${SITE}/products.xml`,
     `Persona report (persona builder)            demo-shop/persona-builder/report.html`,
     `Edit demo-shop/vitrine.config.json — it is pushed on save.   Ctrl-C stops.`,
+    `The admin token for the studio is in .dev.vars.`,
   ];
   const width = Math.max(...lines.map((l) => l.length));
   const rule = '─'.repeat(width + 2);
