@@ -11,6 +11,21 @@ export interface FieldTarget {
 }
 
 /**
+ * URLs already checked in this isolate. The same catalog images and links go into page
+ * after page, and parsing one (`new URL`) costs more than the rest of filling it; the
+ * answer for a string never changes. Request data, hence a Map with a size cap.
+ */
+const checkedUrls = new Map<string, boolean>();
+function safeUrl(url: string): boolean {
+  let safe = checkedUrls.get(url);
+  if (safe === undefined) {
+    if (checkedUrls.size >= 2_000) checkedUrls.clear();
+    checkedUrls.set(url, (safe = isSafeUrl(url)));
+  }
+  return safe;
+}
+
+/**
  * Puts one value into one element, by the SDK's rule (sdk/src/render.ts `fill`), so a page
  * reads the same whether the proxy or the script rendered it: a scalar becomes the text;
  * `{src, alt}` goes to an `<img>`, `{href}` to an `<a>`, only as an http(s) or relative URL;
@@ -22,7 +37,7 @@ export function fill(el: FieldTarget, value: unknown): void {
   const v = value as { src?: string; alt?: string; href?: string; label?: string };
   const url = v.src ?? v.href;
   const attr = el.tagName === 'img' ? 'src' : el.tagName === 'a' ? 'href' : '';
-  if (attr && url !== undefined && isSafeUrl(url)) el.setAttribute(attr, url);
+  if (attr && url !== undefined && safeUrl(url)) el.setAttribute(attr, url);
   if (v.alt !== undefined && attr === 'src') el.setAttribute('alt', v.alt);
   if (v.label !== undefined) el.setText(v.label);
 }

@@ -8,7 +8,7 @@ import { put, siteConfig } from '../testing/fixtures.js';
 import { slowBody, stubOrigin } from '../testing/origin-stub.js';
 import { encodeProfileCookie } from '../../../shared/profile-cookie.js';
 import { DECISION_ID } from './inject.js';
-import { TEMPLATE_TTL_MS } from './template-memo.js';
+import { PAGE_TTL_MS, SETTLED_AFTER } from './page-memo.js';
 
 const ORIGIN = 'http://origin.test';
 const VISITOR = 'abcdefgh12345678';
@@ -310,8 +310,45 @@ describe('proxy: recommendation items', () => {
     template = '<li class="new"><span data-vitrine-field="name">x</span></li>';
     expect(items(await view())).toEqual(items(first));
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + TEMPLATE_TTL_MS + CONFIG_TTL_MS);
+    vi.setSystemTime(Date.now() + PAGE_TTL_MS + CONFIG_TTL_MS);
     expect(items(await view())).toEqual(['b2: <span data-vitrine-field="name">Book 2</span>', 'b1: <span data-vitrine-field="name">Book 1</span>']);
+  });
+});
+
+describe('proxy: where it looks for slots', () => {
+  const variantOf = (slot: string, body: string) => new RegExp(`data-vitrine-slot="${slot}"[^>]*?(?: data-vitrine-variant="([^"]*)")?>`).exec(body)?.[1] ?? null;
+  const withSlotOn = (tag: string) => PAGE.replace('<div data-vitrine-slot="nudge"><p data-vitrine-field="body">Free shipping above €40</p></div>', `<${tag} data-vitrine-slot="nudge"><p data-vitrine-field="body">Free shipping above €40</p></${tag}>`);
+  const view = async (site: string, path: string) => (await visit(navigate(`https://${host(site)}${path}`, `vitrine_id=${VISITOR}.11`))).body;
+
+  it('learns the types of element a site’s slots are on; a slot on a new type is left to the script once, found on the page’s next view, and then known site-wide', async () => {
+    const site = 'px-types';
+    await pushSite(site);
+    origin.respond = (request) => html(new URL(request.url).pathname.startsWith('/home') ? PAGE : withSlotOn('aside'));
+
+    // While the site is learning, every view looks everywhere: <section> and <div> are
+    // found, and after SETTLED_AFTER views that find nothing new the types are settled.
+    for (let i = 0; i <= SETTLED_AFTER; i++) {
+      const home = await view(site, `/home${i}`);
+      expect([variantOf('hero', home), variantOf('nudge', home)]).toEqual(['bold', 'default']);
+    }
+    // A page with the nudge on an <aside>: its first view asks only <section> and <div>,
+    // so the script renders the nudge from the injected decision; the hero is rendered here.
+    const first = await view(site, '/a');
+    expect([variantOf('hero', first), variantOf('nudge', first)]).toEqual(['bold', null]);
+    expect(injected(first).slots.nudge.variant).toBe('default');
+    // Its second view looks everywhere and finds it; <aside> is learned for the site.
+    const second = await view(site, '/a');
+    expect(variantOf('nudge', second)).toBe('default');
+    const other = await view(site, '/b');
+    expect(variantOf('nudge', other)).toBe('default');
+    expect(await view(site, '/a')).toBe(second);
+  });
+
+  it('looks everywhere, always, on a site with a slot on a type that cannot be named in a selector', async () => {
+    const site = 'px-odd-types';
+    await pushSite(site);
+    origin.respond = () => html(withSlotOn('x.y'));
+    for (const path of ['/', '/a', '/a', '/a', '/b']) expect(variantOf('nudge', await view(site, path)), path).toBe('default');
   });
 });
 

@@ -8,6 +8,7 @@ import { injectDecision } from './inject.js';
 import { prefixLinks } from './links.js';
 import type { Target } from './mapping.js';
 import { asPublic, badGateway, fetchOrigin } from './origin.js';
+import { viewFor } from './page-memo.js';
 import { renderSlots } from './slots.js';
 
 /**
@@ -46,8 +47,8 @@ export async function proxy(c: Context<AppEnv>, t: Target, config?: Loaded): Pro
   let rewriter = new HTMLRewriter();
   if (t.prefix) rewriter = prefixLinks(rewriter, t.prefix);
   if (!ready) return rewriter.transform(response);
-  // Item templates are remembered per page (site and origin path) for repeat views.
-  rewriter = renderSlots(injectDecision(rewriter, ready), ready, `${t.site} ${t.path.split('?')[0]}`);
+  // What the proxy knows of this page (site and origin path) and its site saves work.
+  rewriter = renderSlots(injectDecision(rewriter, ready), ready, viewFor(t.site, `${t.site} ${t.path.split('?')[0]}`));
   return rewriter.transform(new Response(response.body, { status: response.status, statusText: response.statusText, headers: personalHeaders(response.headers) }));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecideResponse, SlotDecision } from '../../../shared/schema/decide.js';
 import { decisionBlock, injectDecision } from './inject.js';
-import { renderSlots } from './slots.js';
+import { renderSlots, type Learned, type View } from './slots.js';
 
 const decision = (slots: Record<string, SlotDecision>): DecideResponse => ({
   configVersion: 'v1',
@@ -114,6 +114,45 @@ describe('slot rendering at the edge, by the SDK’s rules', () => {
   it('a slot with items but no template shows no items, as with the SDK', async () => {
     const out = await render('<ul data-vitrine-slot="recs"><li>static</li></ul>', { recs: { variant: 'default', items: ITEMS } });
     expect(out).toBe('<ul data-vitrine-slot="recs" data-vitrine-variant="default"><li>static</li></ul>');
+  });
+});
+
+describe('what a view knows and finds out', () => {
+  const PAGE = `<section data-vitrine-slot="recs"><h2 data-vitrine-field="headline">x</h2><div>${CARD}</div></section><div data-vitrine-slot="hero"><h1 data-vitrine-field="headline">Old</h1></div>`;
+  const slots = { recs: { variant: 'r', content: { headline: 'For you' }, items: ITEMS }, hero: { variant: 'h', content: { headline: 'New' } } };
+  const renderWith = async (view: View) => {
+    let found: Learned | undefined;
+    const html = await renderSlots(new HTMLRewriter(), decision(slots), { ...view, learned: (f) => (found = f) }).transform(new Response(PAGE)).text();
+    return { html, found: found! };
+  };
+
+  it('looking everywhere reports the types slots are on and the templates read; views given them render the same page', async () => {
+    const cold = await renderWith({});
+    expect([...cold.found.slotTags!].sort()).toEqual(['div', 'section']);
+    expect([...cold.found.templates!.keys()]).toEqual(['recs']);
+    expect(cold.html).toContain('data-vitrine-item="the-salt-house"');
+    const { slotTags, templates } = cold.found;
+    for (const view of [{ slotTags: [...slotTags!] }, { templates }, { slotTags: [...slotTags!], templates }]) {
+      const warm = await renderWith(view);
+      expect(warm.html).toBe(cold.html);
+      expect(warm.found.stale).toBe(false);
+      // Only a view that looked everywhere says where slots were; only one that read templates hands them on.
+      expect(warm.found.slotTags === undefined).toBe('slotTags' in view);
+      expect(warm.found.templates === undefined).toBe('templates' in view);
+    }
+  });
+
+  it('asks only the types it is given: a slot on another type is left for the script', async () => {
+    const { html } = await renderWith({ slotTags: ['section'] });
+    expect(html).toContain('<h1 data-vitrine-field="headline">Old</h1>');
+    expect(html).toContain('data-vitrine-slot="recs" data-vitrine-variant="r"');
+  });
+
+  it('a remembered set without the slot’s template renders no items and says it is out of date', async () => {
+    const { html, found } = await renderWith({ templates: new Map() });
+    expect(html).not.toContain('data-vitrine-item');
+    expect(html).toContain('<h1 data-vitrine-field="headline">New</h1>');
+    expect(found.stale).toBe(true);
   });
 });
 

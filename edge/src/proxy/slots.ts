@@ -2,8 +2,26 @@ import type { DecideResponse, SlotDecision } from '../../../shared/schema/decide
 import { own } from '../../../shared/own.js';
 import { escapeAttr } from './escape.js';
 import { FIELD, fill, ITEM, SLOT, VARIANT, type FieldTarget } from './fields.js';
-import { forgetTemplates, rememberedTemplates, rememberTemplates } from './template-memo.js';
-import { renderItems, TemplateCapture, VOID, type Node } from './template.js';
+import { compileTemplate, renderItems, TemplateCapture, VOID, type CompiledTemplate } from './template.js';
+
+/** What a view knows before the page streams (view-plan.ts says why it matters); absent parts are found out and reported. */
+export interface View {
+  /** The types of element slots are looked for on. Absent: every element. */
+  slotTags?: readonly string[];
+  /** The page's item templates by slot. Absent: read as they stream. */
+  templates?: ReadonlyMap<string, CompiledTemplate>;
+  /** Called at the end of the page with what it found out. */
+  learned?: (found: Learned) => void;
+}
+
+export interface Learned {
+  /** When slots were looked for everywhere: the types of element they were on. */
+  slotTags?: ReadonlySet<string>;
+  /** When templates were read: each slot's first one. */
+  templates?: Map<string, CompiledTemplate>;
+  /** A slot with items had no template among the ones given: they are out of date. */
+  stale: boolean;
+}
 
 interface Frame {
   name: string;
@@ -29,19 +47,19 @@ const streamed = (el: Element): FieldTarget => ({
  * has streamed past by then), where the SDK puts them right before it; the template is
  * never shown, so the page looks the same.
  *
- * `page` names the page for the template memo (site and origin path): a page whose slot
- * templates were read within the last minute is rendered from them without reading them.
+ * Looking for slots and reading templates is most of the rewrite's cost, so a `View` may
+ * say where to look and what is already known (view-plan.ts says how the proxy decides).
  */
-export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse, page?: string): HTMLRewriter {
+export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse, { slotTags, templates, learned }: View = {}): HTMLRewriter {
   const frames: Frame[] = [];
   let templateDepth = 0;
   let itemDepth = 0;
   let capture: TemplateCapture | null = null;
-  const anyItems = Object.values(decision.slots).some((slot) => slot.items);
-  const remembered = anyItems && page ? rememberedTemplates(page) : null;
-  /** Templates are read only when items are to be rendered and this page's are not remembered. */
-  const reading = anyItems && !remembered;
-  const read = new Map<string, Node | null>();
+  /** Templates are read only when items are to be rendered and none are given. */
+  const reading = templates === undefined && Object.values(decision.slots).some((slot) => slot.items);
+  const read = new Map<string, CompiledTemplate>();
+  const foundTags = slotTags || !learned ? null : new Set<string>();
+  let stale = false;
 
   /** What a field named `name` shows: the innermost open slot whose content names it wins, as in the SDK's document-order fills. */
   const valueFor = (name: string, stack: Frame[]) => {
@@ -63,6 +81,7 @@ export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse, pa
   const openSlot = (el: Element) => {
     const name = el.getAttribute(SLOT)!;
     const frame: Frame = { name, decision: own(decision.slots, name) ?? null, templateSeen: false };
+    foundTags?.add(el.tagName);
     if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, [...frames, frame]);
     if (frame.decision) el.setAttribute(VARIANT, escapeAttr(frame.decision.variant));
     frames.push(frame);
@@ -86,35 +105,42 @@ export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse, pa
     el.onEndTag((end) => {
       templateDepth--;
       if (!first) return;
+      const template = mine ? compileTemplate(mine.proto()) : templates?.get(frame.name);
       if (mine) {
         capture = null;
-        read.set(frame.name, mine.proto());
+        read.set(frame.name, template!);
       }
       if (!items) return;
-      const proto = mine ? mine.proto() : remembered?.get(frame.name);
-      // A slot the memo does not know: this page changed; its items come from the SDK this time.
-      if (proto === undefined) return void (page && forgetTemplates(page));
-      end.after(renderItems(proto, items), { html: true });
+      // No template to render from: its items come from the script this time.
+      if (template === undefined) return void (stale ||= templates !== undefined);
+      end.after(renderItems(template, items), { html: true });
     });
   };
 
-  // One selector list, one handler: an attribute selector without a tag name makes the
-  // parser read every element's attributes, and each call into a handler costs far more
-  // than a match (bench/proxy.ts measures both), so the marks are matched together, told
-  // apart here, and nothing outside slots is ever called for.
-  const marks = [`[${SLOT}]`, `[${SLOT}] [${ITEM}]`, `[${SLOT}] [${FIELD}]`, ...(reading ? [`[${SLOT}] template *`] : [])].join(',');
-  rewriter = rewriter
-    // A slot's templates hold what the SDK clones, never slot content (their content is
-    // not in the DOM). Templates elsewhere are none of the proxy's business.
-    .on(`[${SLOT}] template`, reading ? { element: openTemplate, text: (chunk) => capture?.text(chunk) } : { element: openTemplate })
-    .on(marks, {
-      element(el) {
-        if (templateDepth) return void capture?.element(el);
-        if (el.hasAttribute(SLOT)) return openSlot(el);
-        if (!frames.length) return;
-        if (el.hasAttribute(ITEM)) openItem(el);
-        if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, frames);
-      },
-    });
-  return reading && page ? rewriter.onDocument({ end: () => rememberTemplates(page, read) }) : rewriter;
+  // One selector list, one handler: each call into a handler costs far more than a match
+  // (bench/proxy.ts measures both), so the marks are matched together, told apart here,
+  // and nothing outside slots is ever called for. A slot asked for by type (`section[…]`)
+  // spares the parser the attributes of every element of another type.
+  const slots = slotTags ? slotTags.map((tag) => `${tag}[${SLOT}]`) : [`[${SLOT}]`];
+  const inSlots = (selector: string) => slots.map((slot) => `${slot} ${selector}`).join(',');
+  if (slots.length) {
+    const marks = [...slots, inSlots(`[${ITEM}]`), inSlots(`[${FIELD}]`), ...(reading ? [inSlots('template *')] : [])].join(',');
+    rewriter = rewriter
+      // A slot's templates hold what the SDK clones, never slot content (their content is
+      // not in the DOM). Templates elsewhere are none of the proxy's business.
+      .on(inSlots('template'), reading ? { element: openTemplate, text: (chunk) => capture?.text(chunk) } : { element: openTemplate })
+      .on(marks, {
+        element(el) {
+          if (templateDepth) return void capture?.element(el);
+          if (el.hasAttribute(SLOT)) return openSlot(el);
+          if (!frames.length) return;
+          if (el.hasAttribute(ITEM)) openItem(el);
+          if (el.hasAttribute(FIELD) && !itemDepth) fillField(el, frames);
+        },
+      });
+  }
+  if (!learned) return rewriter;
+  return rewriter.onDocument({
+    end: () => learned({ slotTags: foundTags ?? undefined, templates: templates === undefined ? read : undefined, stale }),
+  });
 }

@@ -24,8 +24,8 @@ export class TemplateCapture {
   element(el: Element): void {
     // Raw values from a single-quoted attribute may hold `"`; as HTML they are still text.
     // The DOM lib's `Element.attributes` shadows the rewriter's type: it is a [name, value] iterator here.
-    const pairs = el.attributes as unknown as Iterable<[string, string]>;
-    const attrs = new Map([...pairs].map(([name, value]) => [name, value.replace(/"/g, '&quot;')]));
+    const attrs = new Map<string, string>();
+    for (const [name, value] of el.attributes as unknown as Iterable<[string, string]>) attrs.set(name, value.replace(/"/g, '&quot;'));
     const node: Node = { tag: el.tagName, attrs, children: [] };
     this.open[this.open.length - 1].children.push(node);
     if (VOID.has(node.tag)) return;
@@ -46,25 +46,74 @@ export class TemplateCapture {
   }
 }
 
-/** One rendered clone of `proto` per item, as HTML. */
-export function renderItems(proto: Node | null, items: readonly RecommendedItem[]): string {
-  return proto ? items.map((item) => serialize(proto, itemFields(item), item.id)).join('') : '';
+type Fields = Record<string, unknown>;
+type Part = string | ((fields: Fields, itemId: string) => string);
+
+/**
+ * A slot's template made ready for its items: the HTML no field can change is written
+ * once, up front, and only the elements that take a field (and the clone's root, which
+ * takes the item id) are written per item. Every repeat view renders from this.
+ */
+export type CompiledTemplate = readonly Part[];
+
+export function compileTemplate(proto: Node | null): CompiledTemplate {
+  return proto ? merge(compileNode(proto, true)) : [];
 }
 
-/** The node as HTML with the item's fields filled in by the shared rule; the clone's root carries the item id. */
-function serialize(node: Node, fields: Record<string, unknown>, itemId?: string): string {
-  const attrs = new Map(node.attrs);
-  let text: string | undefined;
-  const target: FieldTarget = {
-    tagName: node.tag,
-    setAttribute: (name, value) => attrs.set(name, escapeAttr(value)),
-    setText: (value) => (text = escapeText(value)),
-  };
-  if (itemId !== undefined) attrs.set(ITEM, escapeAttr(itemId));
+/** One rendered clone of the template per item, as HTML. */
+export function renderItems(template: CompiledTemplate, items: readonly RecommendedItem[]): string {
+  let html = '';
+  for (const item of items) {
+    const fields = itemFields(item);
+    for (const part of template) html += typeof part === 'string' ? part : part(fields, item.id);
+  }
+  return html;
+}
+
+const openTag = (tag: string, attrs: Iterable<[string, string]>) => {
+  let html = `<${tag}`;
+  for (const [name, value] of attrs) html += ` ${name}="${value}"`;
+  return `${html}>`;
+};
+
+/** Adjacent strings joined, so a render appends as few pieces as it can. */
+function merge(parts: Part[]): Part[] {
+  const merged: Part[] = [];
+  for (const part of parts) {
+    const last = merged.length - 1;
+    if (typeof part === 'string' && typeof merged[last] === 'string') merged[last] += part;
+    else merged.push(part);
+  }
+  return merged;
+}
+
+/**
+ * The node's parts. A plain element is fixed HTML around its children's parts; the root
+ * and an element naming a field become one part that fills it by the shared rule (its
+ * attributes may change, and a value replaces its content with text).
+ */
+function compileNode(node: Node, root: boolean): Part[] {
+  const inner = node.children.flatMap((c) => (typeof c === 'string' ? [c] : compileNode(c, false)));
+  const close = VOID.has(node.tag) ? '' : `</${node.tag}>`;
   const name = node.attrs.get(FIELD);
-  if (name !== undefined && Object.hasOwn(fields, name)) fill(target, fields[name]);
-  const open = `<${node.tag}${[...attrs].map(([n, v]) => ` ${n}="${v}"`).join('')}>`;
-  if (VOID.has(node.tag)) return open;
-  const inner = text ?? node.children.map((c) => (typeof c === 'string' ? c : serialize(c, fields))).join('');
-  return `${open}${inner}</${node.tag}>`;
+  if (!root && name === undefined) return [openTag(node.tag, node.attrs), ...inner, close];
+  const children = merge(inner);
+  return [
+    (fields, itemId) => {
+      const attrs = new Map(node.attrs);
+      let text: string | undefined;
+      const target: FieldTarget = {
+        tagName: node.tag,
+        setAttribute: (attr, value) => attrs.set(attr, escapeAttr(value)),
+        setText: (value) => (text = escapeText(value)),
+      };
+      if (root) attrs.set(ITEM, escapeAttr(itemId));
+      if (name !== undefined && Object.hasOwn(fields, name)) fill(target, fields[name]);
+      let html = openTag(node.tag, attrs);
+      if (!close) return html;
+      if (text !== undefined) return html + text + close;
+      for (const part of children) html += typeof part === 'string' ? part : part(fields, itemId);
+      return html + close;
+    },
+  ];
 }
