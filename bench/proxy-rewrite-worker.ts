@@ -5,8 +5,8 @@
  * page with no rewriting, `parse` it with an empty HTMLRewriter, or rewrite it as the
  * proxy does (decision injected, slots rendered) in each kind of view of
  * edge/src/proxy/view-plan.ts, given what that kind of view knows:
- * - `cold`: a site's first view: slots looked for everywhere, templates read;
- * - `first`: a page's first view: slots looked for on the learned types, templates read;
+ * - `cold`: a page's first view while the site is learning: slots looked for everywhere, templates read;
+ * - `first`: a page's first view once the site's types are settled: on those types only, templates read;
  * - `check`: a page's second view: slots looked for everywhere, templates remembered;
  * - `repeat`: later views: slots looked for on the learned types, templates remembered.
  */

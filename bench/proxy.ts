@@ -286,7 +286,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`  HTMLRewriter with no handlers:     ${cpu.parse.toFixed(0)} µs`);
   console.log(`  added by the proxy's rewrite (budget < 1000 µs), median of each round's difference to reading:`);
   const views: Record<keyof CpuResult['added'], string> = {
-    cold: "a site's first view in an isolate: slots looked for on every element, item templates read",
+    cold: "a page's first view while its site's slot types are being learned (a site's first views in an isolate): every element, item templates read",
     first: `a page's first view: slots looked for on <${cpu.slotTags.join('>, <')}> only, item templates read`,
     check: "a page's second view: slots looked for on every element, templates remembered",
     repeat: 'later views: slots looked for on the learned types, templates remembered',

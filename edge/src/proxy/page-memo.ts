@@ -20,8 +20,8 @@ const MAX_SITES = 1_000;
 const TAG = /^[a-z][a-z0-9-]*$/;
 
 interface Page {
-  /** Slot → its first template, compiled (empty: the template holds no element). */
-  templates: ReadonlyMap<string, CompiledTemplate>;
+  /** Slot → its first template, compiled; absent until a view had items to render and read them. */
+  templates?: ReadonlyMap<string, CompiledTemplate>;
   checked: boolean;
   at: number;
 }
@@ -54,9 +54,11 @@ export function viewFor(site: string, page: string, now = Date.now()): View {
     templates: plan.templates === 'read' ? undefined : memo!.templates,
     learned({ slotTags, templates, stale }) {
       if (slotTags) learnTags(site, slotTags);
-      if (stale) pages.delete(page);
-      else if (templates) capped(pages, MAX_PAGES).set(page, { templates, checked: plan.everywhere, at: now });
-      else if (plan.everywhere) memo!.checked = true;
+      if (stale) return void pages.delete(page);
+      let entry = memo;
+      if (!entry) capped(pages, MAX_PAGES).set(page, (entry = { checked: false, at: now }));
+      if (templates) entry.templates = templates;
+      if (plan.everywhere) entry.checked = true;
     },
   };
 }

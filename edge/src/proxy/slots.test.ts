@@ -148,6 +148,14 @@ describe('what a view knows and finds out', () => {
     expect(html).toContain('data-vitrine-slot="recs" data-vitrine-variant="r"');
   });
 
+  it('a view with no items to render reads no template and hands none on (an empty set would hide the next view’s items)', async () => {
+    let found: Learned | undefined;
+    const rewriter = renderSlots(new HTMLRewriter(), decision({ hero: slots.hero }), { learned: (f) => (found = f) });
+    await rewriter.transform(new Response(PAGE)).text();
+    expect(found!.templates).toBeUndefined();
+    expect([...found!.slotTags!].sort()).toEqual(['div', 'section']);
+  });
+
   it('a remembered set without the slot’s template renders no items and says it is out of date', async () => {
     const { html, found } = await renderWith({ templates: new Map() });
     expect(html).not.toContain('data-vitrine-item');

@@ -17,7 +17,7 @@ export interface View {
 export interface Learned {
   /** When slots were looked for everywhere: the types of element they were on. */
   slotTags?: ReadonlySet<string>;
-  /** When templates were read: each slot's first one. */
+  /** When templates were read (items were to be rendered and none were given): each slot's first one. */
   templates?: Map<string, CompiledTemplate>;
   /** A slot with items had no template among the ones given: they are out of date. */
   stale: boolean;
@@ -141,6 +141,6 @@ export function renderSlots(rewriter: HTMLRewriter, decision: DecideResponse, { 
   }
   if (!learned) return rewriter;
   return rewriter.onDocument({
-    end: () => learned({ slotTags: foundTags ?? undefined, templates: templates === undefined ? read : undefined, stale }),
+    end: () => learned({ slotTags: foundTags ?? undefined, templates: reading ? read : undefined, stale }),
   });
 }
