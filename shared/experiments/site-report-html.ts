@@ -21,7 +21,11 @@ svg.chart{display:block;height:auto}`;
 /** Funnel charts drawn: everyone and the largest segments; the table below has them all. */
 export const MAX_FUNNEL_CHARTS = 6;
 
-export function renderSiteReport(r: SiteReport): string {
+/**
+ * The site report as a page. `share` is the token of a read-only link the page was opened
+ * with: its own links (the other periods) carry it on, or a colleague would hit a `401`.
+ */
+export function renderSiteReport(r: SiteReport, { share }: { share?: string } = {}): string {
   const rows = [...r.segments]
     .sort((a, b) => (a.segment === '*' ? -1 : b.segment === '*' ? 1 : b.current.visitors - a.current.visitors))
     .map(segmentRow)
@@ -36,7 +40,7 @@ export function renderSiteReport(r: SiteReport): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(r.site)} · Vitrine report</title><style>${STYLE}</style></head><body><main>
 <h1>${escapeHtml(r.site)}</h1><p class="muted">Config ${escapeHtml(r.configVersion)} · ${escapeHtml(periodWords(r.period))}</p>
-${periodNav(r.period)}
+${periodNav(r.period, share)}
 <h2>Experiments</h2>${experiments || '<p class="muted">No running or finished experiments.</p>'}
 ${trendSection(r)}
 ${funnelSection(r.funnel)}
@@ -75,12 +79,14 @@ function periodWords({ choice, days, current, previous }: ReportPeriod): string 
 }
 
 /** Links to the other periods and a date field for "since": plain GET, no script. */
-function periodNav({ choice }: ReportPeriod): string {
+function periodNav({ choice }: ReportPeriod, share?: string): string {
+  const carry = share === undefined ? '' : `&amp;share=${escapeHtml(encodeURIComponent(share))}`;
   const links = PERIOD_DAYS.map((d) =>
-    'days' in choice && choice.days === d ? `<a class="current">${d} days</a>` : `<a href="?days=${d}&amp;format=html">${d} days</a>`,
+    'days' in choice && choice.days === d ? `<a class="current">${d} days</a>` : `<a href="?days=${d}&amp;format=html${carry}">${d} days</a>`,
   ).join('');
   const since = 'since' in choice ? escapeHtml(choice.since) : '';
-  return `<nav>${links}<form method="get" style="display:inline"><label>Since <input type="date" name="since" value="${since}"></label><input type="hidden" name="format" value="html"> <button>Show</button></form></nav>`;
+  const hidden = share === undefined ? '' : `<input type="hidden" name="share" value="${escapeHtml(share)}">`;
+  return `<nav>${links}<form method="get" style="display:inline"><label>Since <input type="date" name="since" value="${since}"></label><input type="hidden" name="format" value="html">${hidden} <button>Show</button></form></nav>`;
 }
 
 function trendSection(r: SiteReport): string {

@@ -63,10 +63,13 @@ export function compileTemplate(proto: Node | null): CompiledTemplate {
 /** One rendered clone of the template per item, as HTML. */
 export function renderItems(template: CompiledTemplate, items: readonly RecommendedItem[]): string {
   let html = '';
-  for (const item of items) {
-    const fields = itemFields(item);
-    for (const part of template) html += typeof part === 'string' ? part : part(fields, item.id);
-  }
+  for (const item of items) html += renderParts(template, itemFields(item), item.id);
+  return html;
+}
+
+function renderParts(parts: readonly Part[], fields: Fields, itemId: string): string {
+  let html = '';
+  for (const part of parts) html += typeof part === 'string' ? part : part(fields, itemId);
   return html;
 }
 
@@ -109,11 +112,8 @@ function compileNode(node: Node, root: boolean): Part[] {
       };
       if (root) attrs.set(ITEM, escapeAttr(itemId));
       if (name !== undefined && Object.hasOwn(fields, name)) fill(target, fields[name]);
-      let html = openTag(node.tag, attrs);
-      if (!close) return html;
-      if (text !== undefined) return html + text + close;
-      for (const part of children) html += typeof part === 'string' ? part : part(fields, itemId);
-      return html + close;
+      const open = openTag(node.tag, attrs);
+      return close ? open + (text ?? renderParts(children, fields, itemId)) + close : open;
     },
   ];
 }

@@ -145,6 +145,27 @@ describe('shared report links', () => {
     }
   });
 
+  it('keeps the link in the report’s own period links and “since” form, so a colleague can follow them', async () => {
+    await SELF.fetch(put(`/admin/sites/${SITE}/config`, siteConfig(SITE)));
+    const link = await share({ kind: 'site' });
+    const html = await (await SELF.fetch(link.href)).text();
+    const hrefs = [...html.matchAll(/<a href="([^"]+)">\d+ days<\/a>/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const res = await SELF.fetch(new URL(href, link).href);
+      expect(res.status, href).toBe(200);
+      expect(await res.text()).toContain('<h1>studio-access</h1>');
+    }
+    // The "since" form is a plain GET: the link's token rides along as a hidden field.
+    const form = /<form method="get"[^>]*>(.*?)<\/form>/s.exec(html)![1];
+    const fields = Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
+    expect(fields.share).toBe(link.searchParams.get('share'));
+    const since = new URL(link.pathname, link);
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    for (const [name, value] of Object.entries({ ...fields, since: tenDaysAgo })) since.searchParams.set(name, value);
+    expect((await SELF.fetch(since.href)).status).toBe(200);
+  });
+
   it('stops working when it expires or is tampered with', async () => {
     const link = await share({ kind: 'site' }, 1);
     const [expires, mac] = link.searchParams.get('share')!.split('.');

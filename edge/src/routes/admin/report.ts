@@ -10,6 +10,7 @@ import type { AppEnv } from '../../env.js';
 import { HTML_PAGE_HEADERS, htmlSecurity } from '../../http/html.js';
 import { fail } from '../../http/problems.js';
 import { statsFor } from '../../stats/stub.js';
+import { SHARE_PARAM } from '../../studio/share-link.js';
 import { siteReportData } from './site-report-data.js';
 
 const DAY = 86_400_000;
@@ -74,5 +75,5 @@ export const reportRoutes = new Hono<AppEnv>()
     }
     const body = await siteReportData(c.env, site, loaded, period, from);
     if (!wantsHtml(c)) return c.json(body);
-    return c.html(renderSiteReport(body), 200, HTML_PAGE_HEADERS);
+    return c.html(renderSiteReport(body, { share: c.req.query(SHARE_PARAM) }), 200, HTML_PAGE_HEADERS);
   });

@@ -9,8 +9,12 @@ import { ADMIN, post, put, siteConfig } from '../../testing/fixtures.js';
 const SITE = 'site-report-funnel';
 const consent = { analytics: true, personalization: true };
 const MIN = 60_000;
-/** Every view of this file on one day, so a new view of a known product adds no day row. */
-const T0 = Date.now() - 60 * MIN;
+/**
+ * Every view of this file on one day, so a new view of a known product adds no day row:
+ * yesterday at noon (UTC), inside the report's last 7 days and, however late the last
+ * event, never across midnight or in collect's future (a run just after midnight failed so).
+ */
+const T0 = Date.parse(new Date().toISOString().slice(0, 10)) - 12 * 60 * MIN;
 const products = [
   { id: 'thr-x', name: 'The Silent Patient', category: 'thrillers', price: 12 },
   { id: 'thr-y', name: 'Gone Girl', category: 'thrillers', price: 11 },
