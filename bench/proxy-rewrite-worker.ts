@@ -21,6 +21,21 @@ export interface Job {
   decision: DecideResponse;
   way: Way;
   passes: number;
+  /** The page arrives in pieces of this many bytes, as from a network; absent: in one piece. */
+  chunk?: number;
+}
+
+/** The page's body as an origin's would stream it. */
+function body(html: string, chunk?: number): BodyInit {
+  if (!chunk) return html;
+  const bytes = new TextEncoder().encode(html);
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(at, (at += chunk)));
+    },
+  });
 }
 
 /** What a view that looks everywhere and reads templates finds out about the page. */
@@ -29,8 +44,8 @@ let known: Known | undefined;
 
 const rewrite = (page: Response, decision: DecideResponse, view: View) => renderSlots(injectDecision(new HTMLRewriter(), decision), decision, view).transform(page).text();
 
-function pass({ html, decision, way }: Job, { slotTags, templates }: Known): Promise<string> {
-  const page = new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+function pass({ html, decision, way, chunk }: Job, { slotTags, templates }: Known): Promise<string> {
+  const page = new Response(body(html, chunk), { headers: { 'content-type': 'text/html; charset=utf-8' } });
   if (way === 'read') return page.text();
   if (way === 'parse') return new HTMLRewriter().transform(page).text();
   // The proxy always asks to hear what a view found out; so does the bench.
