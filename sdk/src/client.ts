@@ -1,7 +1,8 @@
-import { PROFILE_COOKIE, type encodeProfileCookie } from '../../shared/profile-cookie.js';
+import { PROFILE_COOKIE } from '../../shared/profile-cookie.js';
 import { bits, DENIED, fromBits, fromConsentMode, mayStore, withConsent, withGpc } from './consent.js';
 import { getCookie, readIdCookie, setCookie, writeIdCookie } from './cookies.js';
 import { keepForget, pendingForgets } from './forgets.js';
+import type { profileTools } from './lazy/profile.js';
 import type { Senders } from './lazy/send.js';
 import { pageContext, parseForce, requestDecision, type DecideRequest, type DecideResponse } from './decide.js';
 import { withDecision, withExposures, withSource } from './decision.js';
@@ -12,7 +13,6 @@ import { hideSlots, renderSlots, slotNames } from './render.js';
 import { startsSession } from './session.js';
 import { emptyState, type Identity, type State } from './state.js';
 import { load, persist, stored, wipeDatabase } from './storage.js';
-import { summarize } from './summary.js';
 import { SEND_WITHIN_MS, withEvent } from './track.js';
 import type { Consent, InitOptions } from './types.js';
 
@@ -23,7 +23,7 @@ type Win = Window & {
   dataLayer?: unknown[];
   vitrineDebug?: unknown;
   vitrineIdentity?: (customerId: string, o: IdentifyOptions, warn: (e: unknown) => void) => Promise<Identity>;
-  vitrineProfileCookie?: typeof encodeProfileCookie;
+  vitrineProfile?: typeof profileTools;
   vitrineSend?: Senders;
   vitrineEcommerce?: typeof fromDataLayer;
 };
@@ -76,16 +76,25 @@ export function createClient(win: Win = window): Command {
   const emit = (name: string, value?: unknown) => listeners[name]?.forEach((fn) => enqueue(() => fn(value)));
   /** The profile cookie as last written: the edge's HTML proxy decides from it. */
   let profileCookie = getCookie(doc, PROFILE_COOKIE) ?? '';
-  let encoding: Promise<unknown> | undefined;
+  let loadingProfile: Promise<unknown> | undefined;
+  /**
+   * The profile's code (summary, folding, cookie encoder) loads lazily, once, as soon as a
+   * visitor with personalization consent is known: the first decide that carries the
+   * summary waits for it, the painting of a cached decision does not. A bundle that did
+   * not load is asked for again next time.
+   */
+  const profileLoaded = () =>
+    win.vitrineProfile ? Promise.resolve() : (loadingProfile ??= lazy('profile').catch((e) => ((loadingProfile = undefined), Promise.reject(e))));
   /**
    * Mirrors the summary into the profile cookie (with personalization consent; without,
-   * the cookie goes). Its encoder loads lazily, once: the cookie serves the next
-   * navigation, not this page.
+   * the cookie goes): the cookie serves the next navigation, not this page.
    */
+  let syncing: Promise<unknown> | undefined;
   const syncProfileCookie = (): unknown => {
-    const encode = win.vitrineProfileCookie;
-    if (state.consent.personalization && !encode) return options && (encoding ??= lazy('profile').then(syncProfileCookie, warn));
-    const value = state.consent.personalization ? encode!(profile()) : '';
+    const tools = win.vitrineProfile;
+    const after = () => ((syncing = undefined), syncProfileCookie());
+    if (state.consent.personalization && !tools) return options && (syncing ??= profileLoaded().then(after, (e) => ((syncing = undefined), warn(e))));
+    const value = state.consent.personalization ? tools!.encodeCookie(profile()!) : '';
     if (value !== profileCookie) setCookie(doc, PROFILE_COOKIE, (profileCookie = value));
   };
   /**
@@ -106,7 +115,11 @@ export function createClient(win: Win = window): Command {
     if (now !== announced) emit('consent', consentState());
     announced = now;
   };
-  const profile = () => ({ ...summarize(state.agg, state.log), source: state.src });
+  /** The summary a decide carries (once the profile's code has loaded). */
+  const profile = () => {
+    const tools = win.vitrineProfile;
+    return tools && { ...tools.summarize(state.agg, state.log), source: state.src };
+  };
 
   let collector: ReturnType<Senders['createCollector']> | undefined;
   let loadingSenders: Promise<unknown> | undefined;
@@ -175,7 +188,7 @@ export function createClient(win: Win = window): Command {
     const now = Date.now();
     const event = makeEvent(name, params, at?.ts ?? now);
     if (force) event.forced = true;
-    commit(withEvent(state, event, now));
+    commit(withEvent(state, event, now, win.vitrineProfile?.fold));
     if (state.consent.analytics) collect();
     if (event.ts < now - SEND_WITHIN_MS) warn(`${name} ts over 30 days old: profile only, not sent`);
   }
@@ -226,7 +239,9 @@ export function createClient(win: Win = window): Command {
       assignments: visitor ? asg : undefined,
       debug: debug || undefined,
     };
-    if (personal) {
+    if (personal && !given) {
+      // Without its code (the edge unreachable) the decide goes without the summary.
+      await profileLoaded().catch(warn);
       body.profile = profile();
       body.traits = state.traits;
     }

@@ -1,5 +1,5 @@
 import { DENIED, emptyState, type State } from './state.js';
-import { emptyAggregate } from './summary.js';
+import { emptyAggregate } from './aggregate.js';
 import type { Consent } from './types.js';
 
 export { DENIED };

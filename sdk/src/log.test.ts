@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acceptsTs, compact, insertByTime, LOG_LIMITS } from './log.js';
-import { emptyAggregate, summarize } from './summary.js';
+import { emptyAggregate } from './aggregate.js';
+import { fold, summarize } from './summary.js';
 import type { TrackedEvent } from './types.js';
 
 const DAY = 86_400_000;
@@ -42,7 +43,7 @@ describe('compact', () => {
     fc.assert(
       fc.property(fc.array(arbEvent, { maxLength: 60 }), (specs) => {
         const log = toLog(specs);
-        const { aggregate, log: kept } = compact(emptyAggregate(), log, NOW, limits);
+        const { aggregate, log: kept } = compact(emptyAggregate(), log, NOW, fold, limits);
         expect(kept.length).toBeLessThanOrEqual(limits.count);
         expect(kept.every((e) => e.ts >= NOW - limits.ageMs)).toBe(true);
         expect(summarize(aggregate, kept)).toEqual(summarize(emptyAggregate(), log));
@@ -53,7 +54,7 @@ describe('compact', () => {
   it('keeps the summary right over many rounds of compaction, one event at a time', () => {
     const log = toLog(Array.from({ length: 300 }, (_, i) => ({ gapMin: 60 * 7, name: names[i % names.length], id: 'abcd'[i % 4], category: 'xyz'[i % 3], price: 10 + i, quantity: 1 })));
     let state = { aggregate: emptyAggregate(), log: [] as TrackedEvent[] };
-    for (const e of log) state = compact(state.aggregate, [...state.log, e], e.ts);
+    for (const e of log) state = compact(state.aggregate, [...state.log, e], e.ts, fold);
     expect(state.log.length).toBeLessThanOrEqual(LOG_LIMITS.count);
     expect(summarize(state.aggregate, state.log)).toEqual(summarize(emptyAggregate(), log));
   });
@@ -64,7 +65,7 @@ describe('compact', () => {
     ['events past the age limit leave', 5, 1, 0],
   ])('%s', (_, length, ageFactor, expectedLength) => {
     const log = Array.from({ length }, (_, i) => ({ id: `e${i}`, name: 'page_view', ts: NOW - ageFactor * (LOG_LIMITS.ageMs + DAY) + i }));
-    expect(compact(emptyAggregate(), log, NOW).log).toHaveLength(expectedLength);
+    expect(compact(emptyAggregate(), log, NOW, fold).log).toHaveLength(expectedLength);
   });
 });
 

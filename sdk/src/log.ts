@@ -1,5 +1,8 @@
-import { fold, type Aggregate } from './summary.js';
+import type { Aggregate } from './aggregate.js';
 import type { TrackedEvent } from './types.js';
+
+/** Adds one event to an aggregate, in place (summary.ts `fold`). */
+export type Fold = (a: Aggregate, e: TrackedEvent) => Aggregate;
 
 /** The raw log keeps at most this many events and none older than this. */
 export const LOG_LIMITS = { count: 200, ageMs: 90 * 86_400_000 };
@@ -27,14 +30,15 @@ export function insertByTime(log: readonly TrackedEvent[], event: TrackedEvent):
 }
 
 /**
- * Moves events past the count or age limit out of the log and into the aggregate, so
- * storage stays bounded while `summarize(aggregate, log)` keeps the same answer.
- * Returns new values; the inputs are not changed.
+ * Moves events past the count or age limit out of the log and into the aggregate with
+ * `fold` (summary.ts), so storage stays bounded while `summarize(aggregate, log)` keeps
+ * the same answer. Returns new values; the inputs are not changed.
  */
 export function compact(
   aggregate: Aggregate,
   log: readonly TrackedEvent[],
   now: number,
+  fold: Fold,
   limits = LOG_LIMITS,
 ): { aggregate: Aggregate; log: TrackedEvent[] } {
   let cut = Math.max(0, log.length - limits.count);

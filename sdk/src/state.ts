@@ -1,5 +1,5 @@
 import type { DecideResponse } from './decide.js';
-import { emptyAggregate, type Aggregate } from './summary.js';
+import { emptyAggregate, type Aggregate } from './aggregate.js';
 import type { Consent, TrackedEvent } from './types.js';
 
 type Source = DecideResponse['context']['source'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAggregate, RECENT_IDS, summarize } from './summary.js';
+import { emptyAggregate } from './aggregate.js';
+import { RECENT_IDS, summarize } from './summary.js';
 import type { TrackedEvent } from './types.js';
 
 const MIN = 60_000;

@@ -1,42 +1,18 @@
 import type { CategoryStats, Profile } from '../../shared/schema/profile.js';
+import type { Aggregate } from './aggregate.js';
 import { startsSession } from './session.js';
 import type { Item, TrackedEvent } from './types.js';
 
 /**
- * Running totals over the event log. Folding events one at a time is what lets old events
- * leave the log (compaction) without changing the summary: the aggregate already holds
- * everything they contributed.
+ * The profile summary from the event log: `fold` adds an event to the running totals
+ * (aggregate.ts), `summarize` reads the summary a decide carries. Only a visitor with
+ * personalization consent has a profile, so this lives in the lazily loaded profile
+ * bundle (sdk/src/lazy/profile.ts), not in the script every page downloads.
  */
-export interface Aggregate extends Required<Pick<Profile, 'sessions' | 'pageviews' | 'categories' | 'viewed' | 'carted' | 'purchased'>> {
-  firstSeen?: number;
-  purchases: { count: number; revenue: number; first?: number; last?: number };
-  cart: { items: number; value: number; updated?: number };
-  /** Last event time, for session breaks. */
-  lastTs?: number;
-  /** Sum, count and maximum of viewed prices. */
-  priceSum: number;
-  priceCount: number;
-  maxPrice?: number;
-}
 
 /** Recently seen product ids kept per list, most recent first. */
 export const RECENT_IDS = 20;
 const MAX_CATEGORIES = 50;
-
-export function emptyAggregate(): Aggregate {
-  return {
-    sessions: 0,
-    pageviews: 0,
-    purchases: { count: 0, revenue: 0 },
-    categories: {},
-    viewed: [],
-    carted: [],
-    purchased: [],
-    cart: { items: 0, value: 0 },
-    priceSum: 0,
-    priceCount: 0,
-  };
-}
 
 /** Moves `id` to the front of `list`, keeping at most `max` (sold-out sizes: LIMITS.soldOutSizes, 5). */
 const pushRecent = (list: string[], id: string, max = RECENT_IDS) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LOG_LIMITS } from './log.js';
 import { emptyState, type State } from './state.js';
+import { fold, summarize } from './summary.js';
 import { withEvent } from './track.js';
 import type { TrackedEvent } from './types.js';
 
@@ -38,6 +40,15 @@ describe('withEvent', () => {
   ])('takes an event from %s', (_, ts, logged, queued) => {
     const next = withEvent(state({ analytics: true, personalization: true }), view(ts), NOW);
     expect([next.log.length, next.out.length]).toEqual([logged, queued]);
+  });
+
+  it('compacts the log into the running totals once the fold has loaded; until then the log just grows', () => {
+    const full = state({ analytics: false, personalization: true }, { log: Array.from({ length: LOG_LIMITS.count }, (_, i) => view(NOW - LOG_LIMITS.count + i)) });
+    const before = withEvent(full, view(), NOW);
+    expect(before.log).toHaveLength(LOG_LIMITS.count + 1);
+    const after = withEvent(full, view(), NOW, fold);
+    expect(after.log).toHaveLength(LOG_LIMITS.count);
+    expect(summarize(after.agg, after.log)).toEqual(summarize(before.agg, before.log));
   });
 
   it('does not change the state it was given', () => {

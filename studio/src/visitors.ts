@@ -7,7 +7,8 @@
 import { PERSONAS, personaEvents } from '../../demo-shop/src/personas.js';
 import type { DecideRequest } from '../../shared/schema/decide.js';
 import { makeEvent } from '../../sdk/src/events.js';
-import { emptyAggregate, summarize } from '../../sdk/src/summary.js';
+import { emptyAggregate } from '../../sdk/src/aggregate.js';
+import { summarize } from '../../sdk/src/summary.js';
 
 /** The part of a decide request a preview lets you choose; the studio adds the rest. */
 export type VisitorRequest = Partial<Pick<DecideRequest, 'profile' | 'traits' | 'consent'>> & { context?: Partial<DecideRequest['context']> };

@@ -39,7 +39,8 @@ export interface DebugState {
   /** Whether the visitor has made a choice at all. */
   known: boolean;
   visitor: string | null;
-  profile: Profile;
+  /** Absent without personalization consent (no profile is kept), or while its code loads. */
+  profile?: Profile;
   decision: (Omit<DecideResponse, 'debug'> & { debug?: DebugInfo }) | null;
   force?: Record<string, string>;
   /** The visitor's recent events: the latest one that names a currency gives the panel's. */
@@ -180,7 +181,7 @@ function render() {
       section('Persona', debug?.personas ? el('ul', {}, ...debug.personas.map(ruleLine)) : row('persona', d?.persona?.name ?? '(none)')),
       d?.rfm && section('RFM', row('segment', d.rfm.segment), row('cell', `R${d.rfm.r} F${d.rfm.f} M${d.rfm.m}`), row('recency', `${d.rfm.recencyDays} days`), row('value', money(d.rfm.monetary, currency))),
       section('Context the edge used', ...Object.entries(debug?.context ?? d?.context ?? {}).map(([k, v]) => row(k, plain(v)))),
-      section('Profile', ...profileRows(profile, currency)),
+      section('Profile', ...(profile ? profileRows(profile, currency) : [row('profile', consent.personalization ? '(loading)' : '(none: no personalization consent)')])),
     ),
   );
 }
