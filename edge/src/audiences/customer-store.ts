@@ -83,6 +83,23 @@ export function deleteCustomer(sql: SqlStorage, customer: string): boolean {
   return records + memberships > 0;
 }
 
+/**
+ * Memberships kept no longer than they serve. Those of audiences no longer in the config
+ * (`audiences`; null when the config could not be read) are closed, with no message: the
+ * audience and its destinations are gone. Closed memberships go once they closed before
+ * `closedBefore`. Put back within that time, an audience fills again as its customers
+ * are next seen.
+ */
+export function pruneMemberships(sql: SqlStorage, audiences: readonly string[] | null, closedBefore: number, now: number): void {
+  if (audiences) {
+    sql.exec(`UPDATE audience_members SET exited_at = ? WHERE exited_at IS NULL AND audience NOT IN (SELECT value FROM json_each(?))`, now, JSON.stringify(audiences));
+  }
+  sql.exec(`DELETE FROM audience_members WHERE exited_at IS NOT NULL AND exited_at < ?`, closedBefore);
+}
+
+/** Whether any membership is current (the prune then needs the config). */
+export const anyCurrentMember = (sql: SqlStorage) => sql.exec(`SELECT 1 FROM audience_members WHERE exited_at IS NULL LIMIT 1`).toArray().length > 0;
+
 /** Current members per audience in this shard. */
 export function memberCounts(sql: SqlStorage): Map<string, number> {
   const rows = sql.exec<{ audience: string; n: number }>(`SELECT audience, COUNT(*) AS n FROM audience_members WHERE exited_at IS NULL GROUP BY audience`);

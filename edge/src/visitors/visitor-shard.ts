@@ -218,15 +218,17 @@ export class VisitorShard extends DurableObject<Env> {
       const ctx = { env: this.env, sql: this.sql, site: where.site, loaded, now, waitUntil: (p: Promise<unknown>) => this.ctx.waitUntil(p) };
       for (let i = 0; i < due.length; i += FIRE_PARALLEL) await Promise.all(due.slice(i, i + FIRE_PARALLEL).map((run) => fireRun(ctx, run)));
     }
-    this.prune(now);
+    await this.prune(where.site, now);
     const unsent = await enqueue(this.env, this.sql, where);
     await this.armAlarm(due.length === FIRE_BATCH ? now : unsent ? now + REQUEUE_MS : undefined);
   }
 
-  private prune(now: number): void {
+  private async prune(site: string, now: number): Promise<void> {
     runs.pruneRuns(this.sql, now - RETENTION_DAYS * DAY);
     deliveries.pruneDeliveries(this.sql, now - RETENTION_DAYS * DAY);
     visitors.pruneSeen(this.sql, now - SEEN_DAYS * DAY);
+    const config = customers.anyCurrentMember(this.sql) ? await loadConfig(this.env.KV, site).catch(() => null) : null;
+    customers.pruneMemberships(this.sql, config?.compiled.config.audiences.map((a) => a.id) ?? null, now - RETENTION_DAYS * DAY, now);
   }
 
   /** One alarm, at the earliest run to look at (or `at`, if sooner); a daily one for pruning when nothing waits. */
