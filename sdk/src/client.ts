@@ -349,7 +349,9 @@ export function createClient(win: Win = window): Command {
    */
   async function identify(customerId: string | null, o: IdentifyOptions = {}) {
     if (customerId != null && !win.vitrineIdentity) await lazy('identifiers');
-    commit({ ...state, me: customerId == null ? {} : await win.vitrineIdentity!(customerId, o, warn) });
+    // The state is read after the hashing: anything that changed it meanwhile is kept.
+    const me = customerId == null ? {} : await win.vitrineIdentity!(customerId, o, warn);
+    commit({ ...state, me });
   }
 
   const commands: Record<string, (...args: never[]) => unknown> = {
