@@ -73,18 +73,32 @@ export function createClient(win: Win = window): Command {
     warned = true;
   };
   const enqueue = createRunner(warn);
+  /** Loads `/sdk-<name>.js` from the edge, a bundle kept out of this one because few pages need it. */
+  const lazy = (name: string) =>
+    new Promise((done, fail) => {
+      const script = doc.createElement('script');
+      script.src = `${options!.endpoint}/sdk-${name}.js?v=${typeof VITRINE_LAZY == 'object' ? VITRINE_LAZY[name] : 0}`;
+      script.onload = done;
+      script.onerror = fail;
+      doc.head.appendChild(script);
+    });
+  /**
+   * A loader for one lazy bundle: nothing to do once `has()` (its global is set), one
+   * load at a time, and a load that failed (the edge unreachable) is asked for again next time.
+   */
+  const loadOnce = (name: string, has: () => unknown) => {
+    let loading: Promise<unknown> | undefined;
+    return () => (has() ? Promise.resolve() : (loading ??= lazy(name).catch((e) => ((loading = undefined), Promise.reject(e)))));
+  };
   const emit = (name: string, value?: unknown) => listeners[name]?.forEach((fn) => enqueue(() => fn(value)));
   /** The profile cookie as last written: the edge's HTML proxy decides from it. */
   let profileCookie = getCookie(doc, PROFILE_COOKIE) ?? '';
-  let loadingProfile: Promise<unknown> | undefined;
   /**
-   * The profile's code (summary, folding, cookie encoder) loads lazily, once, as soon as a
-   * visitor with personalization consent is known: the first decide that carries the
-   * summary waits for it, the painting of a cached decision does not. A bundle that did
-   * not load is asked for again next time.
+   * The profile's code (summary, folding, cookie encoder) loads as soon as a visitor with
+   * personalization consent is known: the first decide that carries the summary waits
+   * for it, the painting of a cached decision does not.
    */
-  const profileLoaded = () =>
-    win.vitrineProfile ? Promise.resolve() : (loadingProfile ??= lazy('profile').catch((e) => ((loadingProfile = undefined), Promise.reject(e))));
+  const profileLoaded = loadOnce('profile', () => win.vitrineProfile);
   /**
    * Mirrors the summary into the profile cookie (with personalization consent; without,
    * the cookie goes): the cookie serves the next navigation, not this page.
@@ -122,16 +136,12 @@ export function createClient(win: Win = window): Command {
   };
 
   let collector: ReturnType<Senders['createCollector']> | undefined;
-  let loadingSenders: Promise<unknown> | undefined;
+  const sendersLoaded = loadOnce('send', () => win.vitrineSend);
   /**
    * The senders (collect, forget) load lazily, when there is something to send: until
-   * then events wait in the stored outbox and forgets in their cookie. A bundle that did
-   * not load (the edge unreachable) is asked for again next time.
+   * then events wait in the stored outbox and forgets in their cookie.
    */
-  const senders = (): Promise<Senders> =>
-    win.vitrineSend
-      ? Promise.resolve(win.vitrineSend)
-      : (loadingSenders ??= lazy('send').catch((e) => ((loadingSenders = undefined), Promise.reject(e)))).then(() => win.vitrineSend!);
+  const senders = (): Promise<Senders> => sendersLoaded().then(() => win.vitrineSend!);
 
   /** Sends the outbox soon (a page left before the sender loaded leaves it to the next page). */
   const collect = () =>
@@ -323,16 +333,6 @@ export function createClient(win: Win = window): Command {
     if (debug) loadDebugPanel();
   }
 
-  /** Loads `/sdk-<name>.js` from the edge, a bundle kept out of this one because few pages need it. */
-  const lazy = (name: string) =>
-    new Promise((done, fail) => {
-      const script = doc.createElement('script');
-      script.src = `${options!.endpoint}/sdk-${name}.js?v=${typeof VITRINE_LAZY == 'object' ? VITRINE_LAZY[name] : 0}`;
-      script.onload = done;
-      script.onerror = fail;
-      doc.head.appendChild(script);
-    });
-
   function loadDebugPanel() {
     win.vitrineDebug = {
       // The whole state: the panel picks what it shows (the bytes are in its bundle, not here).
@@ -348,9 +348,12 @@ export function createClient(win: Win = window): Command {
    * hashes are kept and sent.
    */
   async function identify(customerId: string | null, o: IdentifyOptions = {}) {
-    if (customerId != null && !win.vitrineIdentity) await lazy('identifiers');
+    let me = {};
+    if (customerId != null) {
+      if (!win.vitrineIdentity) await lazy('identifiers');
+      me = await win.vitrineIdentity!(customerId, o, warn);
+    }
     // The state is read after the hashing: anything that changed it meanwhile is kept.
-    const me = customerId == null ? {} : await win.vitrineIdentity!(customerId, o, warn);
     commit({ ...state, me });
   }
 
